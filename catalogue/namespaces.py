@@ -1,0 +1,57 @@
+"""Namespaces the project uses, in one place so that every module binds the same prefixes."""
+
+from rdflib import Namespace
+from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, VANN, XSD
+
+OVG = Namespace("https://w3id.org/overgang/ontology#")
+NO = Namespace("https://w3id.org/overgang/no/")
+DK = Namespace("https://w3id.org/overgang/dk/")
+ALIGN = Namespace("https://w3id.org/overgang/alignment/")
+GRAPH = Namespace("https://w3id.org/overgang/graph/")
+EUVOC = Namespace("http://publications.europa.eu/ontology/euvoc#")
+SKOSNO = Namespace("https://data.norge.no/vocabulary/skosno#")
+MDL = Namespace("https://data.gov.dk/model/core/modelling#")
+DPV = Namespace("https://w3id.org/dpv#")
+CV = Namespace("http://data.europa.eu/m8g/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+PERSON = Namespace("http://www.w3.org/ns/person#")
+SSSOM = Namespace("https://w3id.org/sssom/")
+SEMAPV = Namespace("https://w3id.org/semapv/vocab/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+CONCEPT_STATUS = Namespace("http://publications.europa.eu/resource/authority/concept-status/")
+
+ONTOLOGY_IRI = "https://w3id.org/overgang/ontology"
+LANGUAGES = ("nb", "nn", "da", "en")
+
+PREFIXES = {
+    "cv": CV,
+    "dcat": DCAT,
+    "dct": DCTERMS,
+    "dk": DK,
+    "dpv": DPV,
+    "eli": ELI,
+    "euvoc": EUVOC,
+    "foaf": FOAF,
+    "mdl": MDL,
+    "no": NO,
+    "org": ORG,
+    "ovg": OVG,
+    "owl": OWL,
+    "person": PERSON,
+    "prov": PROV,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "semapv": SEMAPV,
+    "sh": SH,
+    "skos": SKOS,
+    "skosno": SKOSNO,
+    "sssom": SSSOM,
+    "vann": VANN,
+    "vcard": VCARD,
+    "xsd": XSD,
+}
+
+
+def bind_prefixes(graph) -> None:
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)

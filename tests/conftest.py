@@ -1,0 +1,32 @@
+from pathlib import Path
+
+import pytest
+
+from catalogue import netguard
+from catalogue.loader import load
+from catalogue.locate import CatalogueLocation
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def repo() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def catalogue():
+    """The repository's own catalogue, parsed once for the whole run."""
+    return load(CatalogueLocation(REPO, "checkout"))
+
+
+@pytest.fixture(scope="session")
+def ontology_graph(catalogue):
+    return catalogue.union("ontology")
+
+
+@pytest.fixture(autouse=True)
+def _network_guard_off_after_test():
+    yield
+    netguard.disable()
