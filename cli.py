@@ -33,11 +33,98 @@ def main(ctx: click.Context, catalogue_dir: str | None) -> None:
     ctx.obj = {"catalogue_dir": catalogue_dir}
 
 
+def _location(ctx: click.Context):
+    from catalogue.locate import locate
+
+    return locate(ctx.obj.get("catalogue_dir"))
+
+
+LANG_CHOICE = click.Choice(["nb", "nn", "da", "en"])
+
+
+@main.command()
+@click.argument("term")
+@click.option("--lang", type=LANG_CHOICE, default=None,
+              help="Language of definitions and explanations (default: from the locale, else en).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--no-cache", is_flag=True, help="Rebuild the lookup index instead of using the cached one.")
+@click.pass_context
+def lookup(ctx: click.Context, term: str, lang: str | None, fmt: str, no_cache: bool) -> None:
+    """Find concepts by any label in any language (case- and accent-insensitive, prefixes too).
+
+    Shows each concept's labels, definition, source and its counterparts across the border, and warns
+    about false friends. Exits 1 when nothing matches.
+    """
+    from catalogue import lookup as lookup_mod
+    from catalogue.i18n import default_language
+    from catalogue.templating import render_text
+
+    lang = lang or default_language()
+    index = lookup_mod.load_index(_location(ctx), use_cache=not no_cache)
+    results = lookup_mod.search(index, term)
+    if fmt == "json":
+        click.echo(lookup_mod.as_json(results, lang))
+    else:
+        click.echo(render_text("lookup.txt.j2", results=results, term=term, lang=lang), nl=False)
+    ctx.exit(errors.OK if results else errors.VIOLATIONS)
+
+
+@main.command()
+@click.option("--lang", type=LANG_CHOICE, default=None,
+              help="Language of the messages (default: from the locale, else en).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--only", "only", multiple=True, metavar="CHECK",
+              help="Run only this check or group of checks (e.g. qskos, profile, alignment); repeatable.")
+@click.option("--fail-on", type=click.Choice(["violation", "warning"]), default="violation", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.pass_context
+def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...], fail_on: str) -> None:
+    """Run every check on the catalogue itself and report findings by file and line."""
+    from catalogue.checks.registry import REGISTRY, run_checks
+    from catalogue.i18n import default_language
+    from catalogue.report import findings_json, findings_text
+    from catalogue.views.catalogue import build_views
+
+    lang = lang or default_language()
+    unknown = [name for name in only if not any(n == name or n.startswith(name + ":") for n in REGISTRY)]
+    if unknown:
+        raise click.BadParameter(f"unknown check {unknown[0]!r}; known: {', '.join(sorted(REGISTRY))}",
+                                 param_hint="--only")
+    views = build_views(_location(ctx))
+    findings = run_checks(views, list(only) or None)
+    checks_run = sum(1 for n in REGISTRY if not only or any(n == x or n.startswith(x + ":") for x in only))
+    if fmt == "json":
+        click.echo(findings_json(findings, lang))
+    else:
+        click.echo(findings_text(findings, lang, checks_run), nl=False)
+    failing = {"violation"} if fail_on == "violation" else {"violation", "warning"}
+    ctx.exit(errors.VIOLATIONS if any(f.severity in failing for f in findings) else errors.OK)
+
+
+@main.command()
+@click.argument("what", type=click.Choice(["sssom"]))
+@click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True), default="-",
+              help="File to write (default: standard output). An existing file is not overwritten without --force.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.pass_context
+def export(ctx: click.Context, what: str, out: str, force: bool) -> None:
+    """Export derived files. WHAT: sssom (the NO-DK alignment as an SSSOM TSV mapping set)."""
+    from catalogue import __version__ as version
+    from catalogue.output import write_output
+    from catalogue.sssom import sssom_tsv
+    from catalogue.views.catalogue import build_views
+
+    text = sssom_tsv(build_views(_location(ctx)), version)
+    write_output(out, text, force=force)
+
+
 def run() -> None:
     """Entry point with the network guard on and no tracebacks for known errors."""
     netguard.enable()
     try:
-        main.main(standalone_mode=False)
+        # Outside standalone mode click returns ctx.exit()'s code instead of exiting; pass it on.
+        code = main.main(standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else errors.OK)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:

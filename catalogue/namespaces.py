@@ -8,6 +8,7 @@ NO = Namespace("https://w3id.org/overgang/no/")
 DK = Namespace("https://w3id.org/overgang/dk/")
 ALIGN = Namespace("https://w3id.org/overgang/alignment/")
 GRAPH = Namespace("https://w3id.org/overgang/graph/")
+SHAPES = Namespace("https://w3id.org/overgang/shapes#")
 EUVOC = Namespace("http://publications.europa.eu/ontology/euvoc#")
 SKOSNO = Namespace("https://data.norge.no/vocabulary/skosno#")
 MDL = Namespace("https://data.gov.dk/model/core/modelling#")
@@ -37,6 +38,7 @@ PREFIXES = {
     "org": ORG,
     "ovg": OVG,
     "owl": OWL,
+    "ovgs": SHAPES,
     "person": PERSON,
     "prov": PROV,
     "rdf": RDF,
@@ -55,3 +57,10 @@ PREFIXES = {
 def bind_prefixes(graph) -> None:
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, override=True, replace=True)
+
+
+def defined_terms(namespace) -> set[str]:
+    """The term IRIs an rdflib DefinedNamespace declares (its closed list)."""
+    from rdflib import URIRef
+
+    return {str(term) for term in dir(namespace) if isinstance(term, URIRef)}

@@ -1,0 +1,1 @@
+"""Checks on the catalogue itself. Each check is a function registered under a name (see ``registry``)."""

@@ -1,0 +1,95 @@
+"""NO↔DK alignment rules: targets exist, records are complete, one relation per pair, false friends unmapped."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from ..namespaces import SEMAPV
+from ..views.concepts import jurisdiction_of
+from .findings import Finding, en
+
+RECORD_LANGUAGES = ("en", "nb", "da")
+
+
+def _f(check, message, focus, severity="violation"):
+    return Finding(check=f"alignment:{check}", severity=severity, message=en(message), focus=focus)
+
+
+def targets_exist(views):
+    """Both ends of every mapping and false friend are concepts of our schemes."""
+    out = []
+    for m in views.mappings:
+        for end in (m.source, m.target):
+            if end not in views.concepts:
+                out.append(_f("target-missing", f"mapping {m.source} {m.relation} {m.target}: {end} is not a "
+                              "concept in the catalogue", m.source))
+    for ff in views.false_friends:
+        for end in ff.concepts:
+            if end not in views.concepts:
+                out.append(_f("target-missing", f"false friend names {end}, which is not a concept", ff.iri))
+    return out
+
+
+def direction_and_pairs(views):
+    """Mappings go from the Norwegian to the Danish concept, and a pair has exactly one relation."""
+    out = []
+    pairs = defaultdict(list)
+    for m in views.mappings:
+        if (jurisdiction_of(m.source), jurisdiction_of(m.target)) != ("no", "dk"):
+            out.append(_f("direction", f"mapping {m.relation} must go from a Norwegian to a Danish concept "
+                          f"(found {m.source} -> {m.target})", m.source))
+        pairs[frozenset((m.source, m.target))].append(m.relation)
+    for pair, relations in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
+        if len(relations) > 1:
+            a, b = sorted(pair)
+            out.append(_f("clash", f"{a} and {b} are linked by {len(relations)} mapping relations "
+                          f"({', '.join(sorted(relations))}); keep one", a))
+    return out
+
+
+def records_complete(views):
+    """Each mapping has a record with its justification (en, nb, da), semapv type, author and date."""
+    out = []
+    for m in views.mappings:
+        missing = []
+        if m.record is None:
+            missing.append("the reified record (owl:Axiom with owl:annotatedSource/Property/Target)")
+        else:
+            missing += [f"justification @{lang}" for lang in RECORD_LANGUAGES if not m.justification.get(lang)]
+            if not (m.justification_type or "").startswith(str(SEMAPV)):
+                missing.append("sssom:mapping_justification from semapv")
+            if not m.author:
+                missing.append("dct:creator")
+            if not m.date:
+                missing.append("dct:date")
+        if missing:
+            out.append(_f("record", f"mapping {m.source} {m.relation} {m.target} lacks " + "; ".join(missing),
+                          m.source))
+    return out
+
+
+def false_friends_unmapped(views):
+    """A false-friend pair never carries a SKOS mapping, in either direction."""
+    mapped = {frozenset((m.source, m.target)): m.relation for m in views.mappings}
+    out = []
+    for ff in views.false_friends:
+        if len(ff.concepts) != 2:
+            out.append(_f("false-friend", f"a false friend needs exactly two concepts, found {len(ff.concepts)}",
+                          ff.iri))
+            continue
+        relation = mapped.get(frozenset(ff.concepts))
+        if relation:
+            a, b = ff.concepts
+            out.append(_f("false-friend-mapped", f"{a} and {b} are flagged as false friends but carry "
+                          f"skos:{relation}; remove the mapping", ff.iri))
+        if not ff.explanation.get("en"):
+            out.append(_f("false-friend", "a false friend needs an explanation (rdfs:comment @en)", ff.iri))
+    return out
+
+
+CHECKS = {
+    "alignment:targets": targets_exist,
+    "alignment:pairs": direction_and_pairs,
+    "alignment:records": records_complete,
+    "alignment:false-friends": false_friends_unmapped,
+}

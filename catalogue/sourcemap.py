@@ -1,0 +1,48 @@
+"""Where a resource is described: the file and line of its subject block, for findings."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from .namespaces import PREFIXES
+
+
+@lru_cache(maxsize=None)
+def _lines(path: Path) -> tuple[str, ...]:
+    try:
+        return tuple(path.read_text(encoding="utf-8").splitlines())
+    except (OSError, UnicodeDecodeError):
+        return ()
+
+
+def _spellings(iri: str) -> list[str]:
+    names = [f"<{iri}>"]
+    for prefix, namespace in PREFIXES.items():
+        ns = str(namespace)
+        if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_.-]+", iri[len(ns):] or "!"):
+            names.append(f"{prefix}:{iri[len(ns):]}")
+    return names
+
+
+def subject_line(path: Path, iri: str) -> int | None:
+    names = _spellings(iri)
+    for number, line in enumerate(_lines(path), start=1):
+        stripped = line.rstrip()
+        for name in names:
+            if stripped == name or stripped.startswith(name + " ") or stripped.startswith(name + "\t"):
+                return number
+    return None
+
+
+def locate_subject(catalogue, iri: str, folders: tuple[str, ...] = ("vocab", "ontology", "shapes")):
+    """(relative file, line) of the first file whose text starts a subject block for ``iri``."""
+    for gid, path in sorted(catalogue.files.items(), key=lambda item: str(item[1])):
+        rel = catalogue.relative(gid)
+        if folders and not rel.startswith(folders):
+            continue
+        line = subject_line(path, iri)
+        if line is not None:
+            return rel, line
+    return None, None

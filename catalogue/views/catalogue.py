@@ -1,0 +1,35 @@
+"""Load the repository's RDF once and build every typed view from it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import Graph
+
+from ..loader import Catalogue, load
+from ..locate import CatalogueLocation
+from .concepts import Concept, FalseFriend, Mapping, concepts, false_friends, mappings
+from .ontology import OntologyTerm, ontology_terms
+
+
+@dataclass
+class CatalogueViews:
+    catalogue: Catalogue
+    graph: Graph  # union of ontology/ and vocab/: the knowledge graph the views read
+    ontology_terms: list[OntologyTerm]
+    concepts: dict[str, Concept]
+    mappings: list[Mapping]
+    false_friends: list[FalseFriend]
+
+
+def build_views(location: CatalogueLocation) -> CatalogueViews:
+    catalogue = load(location)
+    graph = catalogue.union("ontology", "vocab")
+    return CatalogueViews(
+        catalogue=catalogue,
+        graph=graph,
+        ontology_terms=ontology_terms(catalogue.union("ontology")),
+        concepts=concepts(graph),
+        mappings=mappings(graph),
+        false_friends=false_friends(graph),
+    )
