@@ -21,7 +21,18 @@ Exit codes (the same for every command):
 """
 
 
-@click.group(epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
+class OvergangGroup(click.Group):
+    """Turns the package's errors into one line on stderr and their exit code, however the CLI is invoked."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except OvergangError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+
+
+@click.group(cls=OvergangGroup, epilog=EXIT_CODES_HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="overgang")
 @click.option("--catalogue", "catalogue_dir", metavar="DIR", envvar="OVERGANG_CATALOGUE",
               type=click.Path(file_okay=False), default=None,
@@ -116,6 +127,26 @@ def export(ctx: click.Context, what: str, out: str, force: bool) -> None:
 
     text = sssom_tsv(build_views(_location(ctx)), version)
     write_output(out, text, force=force)
+
+
+@main.command("format")
+@click.option("--check", "check_only", is_flag=True,
+              help="Only report files that are not in canonical form (exit 1 if any); change nothing.")
+@click.pass_context
+def format_(ctx: click.Context, check_only: bool) -> None:
+    """Rewrite the catalogue's Turtle files in canonical form (sorted, stable layout).
+
+    Only files whose text changes are touched. Comments in Turtle are not kept.
+    """
+    from catalogue.formatting import out_of_format, rewrite
+
+    location = _location(ctx)
+    pending = out_of_format(location.root)
+    for path, _text in pending:
+        click.echo(f"{path.relative_to(location.root).as_posix()}: {'not in canonical form' if check_only else 'reformatted'}")
+    if not check_only:
+        rewrite(pending)
+    ctx.exit(errors.VIOLATIONS if (check_only and pending) else errors.OK)
 
 
 def run() -> None:

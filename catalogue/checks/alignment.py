@@ -21,12 +21,12 @@ def targets_exist(views):
     for m in views.mappings:
         for end in (m.source, m.target):
             if end not in views.concepts:
-                out.append(_f("target-missing", f"mapping {m.source} {m.relation} {m.target}: {end} is not a "
+                out.append(_f("targets", f"mapping {m.source} {m.relation} {m.target}: {end} is not a "
                               "concept in the catalogue", m.source))
     for ff in views.false_friends:
         for end in ff.concepts:
             if end not in views.concepts:
-                out.append(_f("target-missing", f"false friend names {end}, which is not a concept", ff.iri))
+                out.append(_f("targets", f"false friend names {end}, which is not a concept", ff.iri))
     return out
 
 
@@ -36,13 +36,13 @@ def direction_and_pairs(views):
     pairs = defaultdict(list)
     for m in views.mappings:
         if (jurisdiction_of(m.source), jurisdiction_of(m.target)) != ("no", "dk"):
-            out.append(_f("direction", f"mapping {m.relation} must go from a Norwegian to a Danish concept "
+            out.append(_f("pairs", f"mapping {m.relation} must go from a Norwegian to a Danish concept "
                           f"(found {m.source} -> {m.target})", m.source))
         pairs[frozenset((m.source, m.target))].append(m.relation)
     for pair, relations in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
         if len(relations) > 1:
             a, b = sorted(pair)
-            out.append(_f("clash", f"{a} and {b} are linked by {len(relations)} mapping relations "
+            out.append(_f("pairs", f"{a} and {b} are linked by {len(relations)} mapping relations "
                           f"({', '.join(sorted(relations))}); keep one", a))
     return out
 
@@ -63,7 +63,7 @@ def records_complete(views):
             if not m.date:
                 missing.append("dct:date")
         if missing:
-            out.append(_f("record", f"mapping {m.source} {m.relation} {m.target} lacks " + "; ".join(missing),
+            out.append(_f("records", f"mapping {m.source} {m.relation} {m.target} lacks " + "; ".join(missing),
                           m.source))
     return out
 
@@ -74,16 +74,16 @@ def false_friends_unmapped(views):
     out = []
     for ff in views.false_friends:
         if len(ff.concepts) != 2:
-            out.append(_f("false-friend", f"a false friend needs exactly two concepts, found {len(ff.concepts)}",
+            out.append(_f("false-friends", f"a false friend needs exactly two concepts, found {len(ff.concepts)}",
                           ff.iri))
             continue
         relation = mapped.get(frozenset(ff.concepts))
         if relation:
             a, b = ff.concepts
-            out.append(_f("false-friend-mapped", f"{a} and {b} are flagged as false friends but carry "
+            out.append(_f("false-friends", f"{a} and {b} are flagged as false friends but carry "
                           f"skos:{relation}; remove the mapping", ff.iri))
         if not ff.explanation.get("en"):
-            out.append(_f("false-friend", "a false friend needs an explanation (rdfs:comment @en)", ff.iri))
+            out.append(_f("false-friends", "a false friend needs an explanation (rdfs:comment @en)", ff.iri))
     return out
 
 

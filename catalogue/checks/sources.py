@@ -11,7 +11,7 @@ from .findings import Finding, en
 
 
 def concept_has_source(views):
-    return [Finding("sources:missing", "violation",
+    return [Finding("sources:concepts", "violation",
                     en("the concept has no source: give dct:source (or mdl:legalSource) with a Lovdata, "
                        "retsinformation ELI or agency link"), iri)
             for iri, concept in views.concepts.items() if not concept.all_sources]
@@ -25,12 +25,12 @@ def identifiers(views):
         for value in values:
             owners[value].append(iri)
             if value != iri:
-                out.append(Finding("identifiers:stable", "violation",
+                out.append(Finding("identifiers", "violation",
                                    en(f"dct:identifier '{value}' differs from the concept IRI; they must be equal"),
                                    iri))
     for value, iris in sorted(owners.items()):
         if len(iris) > 1:
-            out.append(Finding("identifiers:unique", "violation",
+            out.append(Finding("identifiers", "violation",
                                en(f"identifier '{value}' is used by {len(iris)} concepts"), iris[0]))
     return out
 

@@ -10,6 +10,7 @@ from ..loader import Catalogue, load
 from ..locate import CatalogueLocation
 from .concepts import Concept, FalseFriend, Mapping, concepts, false_friends, mappings
 from .ontology import OntologyTerm, ontology_terms
+from .transitions import Responsibility, Transition, responsibilities, transitions
 
 
 @dataclass
@@ -20,6 +21,8 @@ class CatalogueViews:
     concepts: dict[str, Concept]
     mappings: list[Mapping]
     false_friends: list[FalseFriend]
+    transitions: dict[str, Transition]
+    responsibilities: dict[str, Responsibility]
 
 
 def build_views(location: CatalogueLocation) -> CatalogueViews:
@@ -32,4 +35,6 @@ def build_views(location: CatalogueLocation) -> CatalogueViews:
         concepts=concepts(graph),
         mappings=mappings(graph),
         false_friends=false_friends(graph),
+        transitions=transitions(graph),
+        responsibilities=responsibilities(graph),
     )

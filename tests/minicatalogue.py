@@ -1,0 +1,33 @@
+"""A tiny, valid catalogue built in a temporary folder, for tests that must watch a check fire."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from rdflib import Graph
+
+from catalogue.locate import CatalogueLocation
+from catalogue.turtle_format import canonical_turtle
+from catalogue.views.catalogue import build_views
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+KEEP = ("vocab/no/scheme.ttl", "vocab/dk/scheme.ttl", "vocab/reference/concept-status.ttl",
+        "vocab/reference/relationship-with-source.ttl", "vocab/reference/isced-2011.ttl")
+
+
+def mini_graph() -> Graph:
+    return Graph().parse(HERE / "fixtures" / "mini-vocab.ttl")
+
+
+def build(tmp_path: Path, graph: Graph | None = None) -> tuple[Path, object]:
+    root = tmp_path / "catalogue"
+    shutil.copytree(REPO / "ontology", root / "ontology")
+    shutil.copytree(REPO / "shapes", root / "shapes")
+    for rel in KEEP:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(REPO / rel, root / rel)
+    (root / "vocab" / "test.ttl").write_text(canonical_turtle(graph if graph is not None else mini_graph()),
+                                              encoding="utf-8")
+    return root, build_views(CatalogueLocation(root, "option"))
