@@ -37,8 +37,20 @@ def subject_line(path: Path, iri: str) -> int | None:
 
 
 def locate_subject(catalogue, iri: str, folders: tuple[str, ...] = ("vocab", "ontology", "shapes")):
-    """(relative file, line) of the first file whose text starts a subject block for ``iri``."""
-    for gid, path in sorted(catalogue.files.items(), key=lambda item: str(item[1])):
+    """(relative file, line) of the first file whose text starts a subject block for ``iri``.
+
+    A concept's own jurisdiction folder (vocab/no/, vocab/dk/) is searched first: that is where it is defined,
+    while the alignment file and the transition data only add statements about it.
+    """
+    from .views.concepts import jurisdiction_of
+
+    home = f"vocab/{jurisdiction_of(iri)}/" if jurisdiction_of(iri) else None
+
+    def order(item):
+        rel = catalogue.relative(item[0])
+        return (0 if home and rel.startswith(home) else 1, "overgang" in rel or "ansvar" in rel, rel)
+
+    for gid, path in sorted(catalogue.files.items(), key=order):
         rel = catalogue.relative(gid)
         if folders and not rel.startswith(folders):
             continue
