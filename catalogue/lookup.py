@@ -17,7 +17,7 @@ from . import __version__
 from .i18n import INVERSE
 from .locate import CatalogueLocation
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 3
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l"})
 
 
@@ -42,10 +42,10 @@ def build_index(views) -> dict:
     for m in views.mappings:
         counterparts.setdefault(m.source, []).append(
             {"iri": m.target, "relation": m.relation, "labels": label_of.get(m.target, {}),
-             "justification": m.justification})
+             "native_label": _native(label_of.get(m.target, {})), "justification": m.justification})
         counterparts.setdefault(m.target, []).append(
             {"iri": m.source, "relation": INVERSE[m.relation], "labels": label_of.get(m.source, {}),
-             "justification": m.justification})
+             "native_label": _native(label_of.get(m.source, {})), "justification": m.justification})
     warnings: dict[str, list[dict]] = {}
     for ff in views.false_friends:
         for iri in ff.concepts:
@@ -67,6 +67,7 @@ def build_index(views) -> dict:
             "jurisdiction": c.jurisdiction,
             "types": list(c.type_names()),
             "pref_labels": c.pref_labels,
+            "native_label": _native(c.pref_labels),
             "labels": labels,
             "definitions": {lang: d.text for lang, d in c.definitions.items()},
             "sources": list(c.all_sources),
@@ -77,6 +78,14 @@ def build_index(views) -> dict:
             "false_friends": warnings.get(iri, []),
         })
     return {"format": INDEX_FORMAT, "concepts": records}
+
+
+def _native(labels: dict[str, str]) -> str:
+    """What the concept is called in its own country: the Bokmål and Nynorsk, or the Danish, preferred label."""
+    if "da" in labels:
+        return labels["da"]
+    forms = [labels[lang] for lang in ("nb", "nn") if lang in labels]
+    return " / ".join(dict.fromkeys(forms))
 
 
 # ---------------------------------------------------------------- cache

@@ -63,4 +63,7 @@ def defined_terms(namespace) -> set[str]:
     """The term IRIs an rdflib DefinedNamespace declares (its closed list)."""
     from rdflib import URIRef
 
-    return {str(term) for term in dir(namespace) if isinstance(term, URIRef)}
+    terms = {str(term) for term in dir(namespace) if isinstance(term, URIRef)}
+    # Names that are Python keywords (sh:or, sh:in, sh:class ...) are kept apart in _extras.
+    terms.update(str(namespace._NS) + name for name in getattr(namespace, "_extras", ()))
+    return terms

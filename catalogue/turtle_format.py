@@ -8,6 +8,7 @@ Comments do not survive: write explanations as data (rdfs:comment, skos:editoria
 from __future__ import annotations
 
 from rdflib import BNode, Graph, Literal, URIRef
+import hashlib
 
 from .namespaces import PREFIXES
 
@@ -32,11 +33,62 @@ def canonical_turtle(graph: Graph) -> str:
     out = Graph(bind_namespaces="none")
     for prefix, namespace in _used_namespaces(graph).items():
         out.bind(prefix, namespace)
-    for triple in graph:
+    # longturtle orders blank nodes by their labels, which come from parsing; relabel them by content
+    # so that the same data always gives the same text.
+    for triple in _content_labelled(graph) if has_blank_nodes(graph) else graph:
         out.add(triple)
     text = out.serialize(format="longturtle")
     lines = [line.rstrip() for line in text.splitlines()]
     return "\n".join(lines).strip() + "\n"
+
+
+def _content_labelled(graph: Graph) -> Graph:
+    """A copy of ``graph`` whose blank nodes are named by what they contain and where they hang.
+
+    A blank node's name hashes its own triples (recursively) together with the subject and predicate
+    that point at it, so equal-looking nodes under different subjects get different, stable names.
+    The catalogue's blank nodes are trees (definitions, rules, periods); on a cycle, the recursion stops.
+    """
+    content: dict[BNode, str] = {}
+
+    def content_of(node: BNode, path: frozenset) -> str:
+        if node not in content:
+            parts = []
+            for p, o in graph.predicate_objects(node):
+                if isinstance(o, BNode):
+                    o_key = "_:" + (content_of(o, path | {node}) if o not in path and o != node else "cycle")
+                else:
+                    o_key = o.n3()
+                parts.append(f"{p.n3()} {o_key}")
+            content[node] = hashlib.sha256("\n".join(sorted(parts)).encode()).hexdigest()
+        return content[node]
+
+    final: dict[BNode, str] = {}
+
+    def name_of(node: BNode, path: frozenset) -> str:
+        if node not in final:
+            parents = sorted(graph.subject_predicates(node), key=lambda sp: (str(sp[0]), str(sp[1])))
+            if len(parents) == 1 and parents[0][0] not in path:
+                parent, predicate = parents[0]
+                anchor = name_of(parent, path | {node}) if isinstance(parent, BNode) else parent.n3()
+                key = f"{anchor} {predicate.n3()} {content_of(node, frozenset())}"
+            else:
+                key = content_of(node, frozenset())
+            final[node] = "b" + hashlib.sha256(key.encode()).hexdigest()[:24]
+        return final[node]
+
+    relabelled = Graph()
+    mapping: dict[BNode, BNode] = {}
+    used: dict[str, int] = {}
+    for node in sorted({t for triple in graph for t in triple if isinstance(t, BNode)}, key=str):
+        name = name_of(node, frozenset())
+        count = used.get(name, 0)
+        used[name] = count + 1
+        # Only true duplicates (same parent, predicate and content) can collide, and they print identically.
+        mapping[node] = BNode(name if count == 0 else f"{name}x{count}")
+    for s, p, o in graph:
+        relabelled.add((mapping.get(s, s), p, mapping.get(o, o)))
+    return relabelled
 
 
 def has_blank_nodes(graph: Graph) -> bool:
