@@ -149,6 +149,53 @@ def format_(ctx: click.Context, check_only: bool) -> None:
     ctx.exit(errors.VIOLATIONS if (check_only and pending) else errors.OK)
 
 
+@main.command()
+@click.argument("data", nargs=-1, required=True)
+@click.option("--input-format", type=click.Choice(["turtle", "nt", "json-ld", "xml"]), default=None,
+              help="RDF format of the inputs (default: from each file's extension; turtle for -).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle", "junit"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("--lang", type=LANG_CHOICE, default=None,
+              help="Language of the messages (default: from the locale, else en).")
+@click.option("--show-values", is_flag=True,
+              help="Include the offending values in the report. Off by default: the data is about children.")
+@click.option("--fail-on", type=click.Choice(["violation", "warning"]), default="violation", show_default=True,
+              help="Lowest severity that makes the exit code 1.")
+@click.option("--inference", type=click.Choice(["none", "rdfs", "owlrl"]), default="none", show_default=True)
+@click.option("--merge", is_flag=True,
+              help="Validate all inputs as one dataset (default: each file on its own, so IRIs reused in "
+                   "different files never mix).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
+              help="Write the report to this file (mode 0600; never over an existing file without --force).")
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@click.pass_context
+def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None, fmt: str, lang: str | None,
+             show_values: bool, fail_on: str, inference: str, merge: bool, output: str, force: bool) -> None:
+    """Validate handover datasets (files, folders, or - for standard input) against the handover shapes.
+
+    The catalogue (ontology and vocabularies) is mixed in as the knowledge graph. The input is never
+    changed and nothing is fetched. Exit code 0: conforms (warnings allowed); 1: violations found.
+    """
+    from catalogue import validation_output as out
+    from catalogue.i18n import default_language
+    from catalogue.output import write_output
+    from catalogue.validator import validate_inputs
+
+    lang = lang or default_language()
+    run, datasets = validate_inputs(_location(ctx), list(data), input_format, inference, merge=merge)
+    if fmt == "json":
+        text = out.as_json(run, datasets, lang, show_values)
+    elif fmt == "turtle":
+        text = out.as_turtle(run, show_values)
+    elif fmt == "junit":
+        text = out.as_junit(run, datasets, lang, show_values)
+    else:
+        text = out.as_text(run, datasets, lang, show_values)
+    write_output(output, text, force=force)
+    failing = run.count("violation") + (run.count("warning") if fail_on == "warning" else 0)
+    ctx.exit(errors.VIOLATIONS if failing else errors.OK)
+
+
 def run() -> None:
     """Entry point with the network guard on and no tracebacks for known errors."""
     netguard.enable()

@@ -1,0 +1,148 @@
+"""Validating handover datasets against the handover shapes, with the catalogue as knowledge graph.
+
+pySHACL is the reference engine. Graphs are always ones we loaded ourselves. Messages come from the
+shapes graph, never from pySHACL's defaults, because those quote the offending values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyshacl import validate as pyshacl_validate
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
+
+from . import prepared_sparql as prepared
+from .namespaces import OVG
+from .shacl import SEVERITY_NAMES
+from .views.text import by_language
+
+PARTS = (OVG.pupil, OVG.sender, OVG.recipient, OVG.informationItem, OVG.consent)
+
+
+@dataclass(frozen=True)
+class ValidationFinding:
+    focus: str
+    path: str | None
+    severity: str
+    component: str
+    source_shape: str | None
+    source_constraint: str | None
+    messages: dict[str, str]
+    names: dict[str, str]
+    handovers: tuple[str, ...] = ()
+    value: str | None = None  # shown only with --show-values
+    value_is_literal: bool = False
+    replacement: dict[str, str] = field(default_factory=dict)  # labels of a deprecated concept's replacement
+
+    def message(self, lang: str) -> str:
+        return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names.get("en") or (self.path or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+    def key(self) -> tuple:
+        return (self.focus, self.path or "", self.severity, self.component)
+
+
+@dataclass
+class ValidationRun:
+    findings: list[ValidationFinding]
+    report: Graph
+
+    def count(self, severity: str) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+GENERIC = {
+    "en": "The record does not meet the rule ({component}).",
+    "nb": "Posten oppfyller ikke regelen ({component}).",
+    "nn": "Posten oppfyller ikkje regelen ({component}).",
+    "da": "Posten opfylder ikke reglen ({component}).",
+}
+
+
+def _shape_text(shapes: Graph, node, predicate) -> dict[str, str]:
+    return by_language(shapes, node, predicate) if node is not None else {}
+
+
+def _messages(shapes: Graph, constraint, shape, component: str) -> dict[str, str]:
+    for node in (constraint, shape):
+        found = _shape_text(shapes, node, SH.message)
+        if found:
+            return found
+    short = component.rsplit("#", 1)[-1]
+    return {lang: text.format(component=short) for lang, text in GENERIC.items()}
+
+
+def _handovers_of(data: Graph, focus) -> tuple[str, ...]:
+    if (focus, RDF.type, OVG.Handover) in data:
+        return (str(focus),)
+    owners = {str(s) for p in PARTS for s in data.subjects(p, focus)}
+    return tuple(sorted(owners))
+
+
+def _replacement(knowledge: Graph, value) -> dict[str, str]:
+    if not isinstance(value, URIRef):
+        return {}
+    for new in knowledge.objects(value, DCTERMS.isReplacedBy):
+        return by_language(knowledge, new, SKOS.prefLabel)
+    return {}
+
+
+def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str = "none",
+                   prepared_sparql: bool = True) -> ValidationRun:
+    if prepared_sparql:
+        prepared.enable()
+    else:
+        prepared.disable()
+    combined = Graph()
+    for triple in knowledge:
+        combined.add(triple)
+    for triple in data:
+        combined.add(triple)
+    _conforms, report, _text = pyshacl_validate(
+        combined, shacl_graph=shapes, inference=inference, advanced=False, allow_warnings=True, allow_infos=True,
+        abort_on_first=False, do_owl_imports=False, js=False, inplace=True)
+    findings = []
+    data_nodes = set(data.subjects()) | {o for o in data.objects() if not isinstance(o, Literal)}
+    for node in report.subjects(RDF.type, SH.ValidationResult):
+        focus = report.value(node, SH.focusNode)
+        if focus not in data_nodes:
+            continue  # a catalogue resource, not part of the user's data
+        path = report.value(node, SH.resultPath)
+        shape = report.value(node, SH.sourceShape)
+        constraint = report.value(node, SH.sourceConstraint)
+        component = str(report.value(node, SH.sourceConstraintComponent))
+        value = report.value(node, SH.value)
+        names = _shape_text(shapes, constraint, SH.name) or _shape_text(shapes, shape, SH.name)
+        if not names and isinstance(path, URIRef):
+            names = by_language(knowledge, path, RDFS.label)
+        findings.append(ValidationFinding(
+            focus=str(focus),
+            path=str(path) if isinstance(path, URIRef) else None,
+            severity=SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "violation"),
+            component=component,
+            source_shape=str(shape) if isinstance(shape, URIRef) else None,
+            source_constraint=str(constraint) if isinstance(constraint, URIRef) else None,
+            messages=_messages(shapes, constraint, shape, component),
+            names=names,
+            handovers=_handovers_of(data, focus),
+            value=str(value) if value is not None else None,
+            value_is_literal=isinstance(value, Literal),
+            replacement=_replacement(knowledge, value),
+        ))
+    findings.sort(key=lambda f: (f.handovers, {"violation": 0, "warning": 1, "info": 2}[f.severity], f.focus,
+                                 f.path or "", f.source_constraint or f.source_shape or ""))
+    return ValidationRun(findings, _report_graph(findings))
+
+
+def combine(runs: list[ValidationRun]) -> ValidationRun:
+    findings = [f for run in runs for f in run.findings]
+    return ValidationRun(findings, _report_graph(findings))
+
+
+def _report_graph(findings: list[ValidationFinding], show_values: bool = False) -> Graph:
+    from .validation_output import report_graph
+
+    return report_graph(findings, show_values)
