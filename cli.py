@@ -101,9 +101,17 @@ def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...],
     if unknown:
         raise click.BadParameter(f"unknown check {unknown[0]!r}; known: {', '.join(sorted(REGISTRY))}",
                                  param_hint="--only")
-    views = build_views(_location(ctx))
+    from catalogue.checks.files import syntax_findings
+
+    location = _location(ctx)
+    broken = syntax_findings(location.root)
+    if broken:
+        # Nothing else can be checked on RDF that does not parse; this is unreadable input (exit 3).
+        click.echo(findings_json(broken, lang) if fmt == "json" else findings_text(broken, lang, 1), nl=False)
+        ctx.exit(errors.INPUT_REJECTED)
+    views = build_views(location)
     findings = run_checks(views, list(only) or None)
-    checks_run = sum(1 for n in REGISTRY if not only or any(n == x or n.startswith(x + ":") for x in only))
+    checks_run = 1 + sum(1 for n in REGISTRY if not only or any(n == x or n.startswith(x + ":") for x in only))
     if fmt == "json":
         click.echo(findings_json(findings, lang))
     else:
@@ -194,6 +202,97 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
     write_output(output, text, force=force)
     failing = run.count("violation") + (run.count("warning") if fail_on == "warning" else 0)
     ctx.exit(errors.VIOLATIONS if failing else errors.OK)
+
+
+def _by_language(values: tuple[str, ...], option: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for value in values:
+        lang, sep, text = value.partition("=")
+        if not sep or lang not in ("nb", "nn", "da", "en") or not text.strip():
+            raise click.BadParameter(f"expected LANG=TEXT with LANG one of nb, nn, da, en; got {value!r}",
+                                     param_hint=option)
+        out.setdefault(lang, []).append(text.strip())
+    return out
+
+
+@main.command()
+@click.option("--jurisdiction", "-j", type=click.Choice(["no", "dk"]), required=True)
+@click.option("--kind", type=click.Choice(["role", "organisation", "named-organisation", "institution", "stage",
+                                           "service", "information", "law", "other"]), default="other",
+              show_default=True, help="What the concept is; decides its class and the file it lands in.")
+@click.option("--label", "labels", multiple=True, metavar="LANG=TEXT", help="Preferred label (nb, nn, en / da, en).")
+@click.option("--alt", "alts", multiple=True, metavar="LANG=TEXT", help="Alternative label or abbreviation.")
+@click.option("--definition", "definitions", multiple=True, metavar="LANG=TEXT", help="Definition, in your own words.")
+@click.option("--source", metavar="URL", help="Lovdata, retsinformation (ELI) or agency page for the definition.")
+@click.option("--broader", metavar="CONCEPT", help="Broader concept (slug, no:slug / dk:slug or IRI).")
+@click.option("--counterpart", metavar="CONCEPT", help="Counterpart across the border (dk:slug / no:slug or IRI).")
+@click.option("--relation", type=click.Choice(["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]),
+              default="closeMatch", show_default=True, help="How the counterpart matches, seen from this concept.")
+@click.option("--justification", "justifications", multiple=True, metavar="LANG=TEXT",
+              help="Why the counterpart matches and how it differs (en, nb and da).")
+@click.pass_context
+def propose(ctx: click.Context, jurisdiction: str, kind: str, labels, alts, definitions, source, broader,
+            counterpart, relation, justifications) -> None:
+    """Scaffold a new concept in the right file, in canonical form, with a fresh stable identifier.
+
+    On a terminal, missing labels, definitions and the source are asked for. Anything still missing is left
+    out, and `overgang check` then says what to add. Nothing that exists is overwritten.
+    """
+    from catalogue.propose import LANGUAGES, Proposal, propose as make_proposal
+
+    label_map = {lang: texts[0] for lang, texts in _by_language(labels, "--label").items()}
+    definition_map = {lang: texts[0] for lang, texts in _by_language(definitions, "--definition").items()}
+    if sys.stdin.isatty():
+        for lang in LANGUAGES[jurisdiction]:
+            if lang not in label_map:
+                label_map[lang] = click.prompt(f"Preferred label ({lang})", default="", show_default=False)
+            if lang not in definition_map:
+                definition_map[lang] = click.prompt(f"Definition ({lang})", default="", show_default=False)
+        if not source:
+            source = click.prompt("Source URL (Lovdata, ELI or agency page)", default="", show_default=False)
+    proposal = Proposal(
+        jurisdiction=jurisdiction, kind=kind,
+        labels={k: v for k, v in label_map.items() if v.strip()},
+        alt_labels=_by_language(alts, "--alt"),
+        definitions={k: v for k, v in definition_map.items() if v.strip()},
+        source=source or None, broader=broader, counterpart=counterpart, relation=relation,
+        justification={lang: texts[0] for lang, texts in _by_language(justifications, "--justification").items()})
+    result = make_proposal(_location(ctx), proposal)
+    click.echo(f"Proposed {result.iri} in {result.file} (status CANDIDATE).")
+    if result.alignment_file:
+        click.echo(f"Mapping to {counterpart} added in {result.alignment_file}.")
+    click.echo("Next: run `overgang check`; it lists anything that is still missing.")
+
+
+@main.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option("--format", "fmt", type=click.Choice(["markdown", "json", "changelog"]), default="markdown",
+              show_default=True, help="markdown for a pull-request comment; changelog for a CHANGELOG entry.")
+@click.option("--repo", type=click.Path(file_okay=False, exists=True), default=".", show_default=True,
+              help="The git checkout that BASE and HEAD are revisions of.")
+def diff(base: str | None, head: str | None, fmt: str, repo: str) -> None:
+    """Concept-level changes between BASE and HEAD, and the change policy.
+
+    BASE and HEAD are git revisions or catalogue folders. Defaults: BASE is the merge-base with main, HEAD the
+    working tree. Exits 1 when the change policy is breached (a published concept deleted, or a status
+    moved backwards).
+    """
+    from pathlib import Path
+
+    from catalogue import diff_output
+    from catalogue.diff import diff_catalogues
+
+    result = diff_catalogues(Path(repo).resolve(), base, head)
+    if fmt == "json":
+        click.echo(diff_output.as_json(result))
+    elif fmt == "changelog":
+        click.echo(diff_output.as_changelog(result), nl=False)
+    else:
+        click.echo(diff_output.as_markdown(result), nl=False)
+    if result.breaches:
+        click.echo(f"change policy breached: {len(result.breaches)} problem(s)", err=True)
+    click.get_current_context().exit(errors.VIOLATIONS if result.breaches else errors.OK)
 
 
 def run() -> None:

@@ -61,11 +61,16 @@ def actual_results(run) -> Counter:
                    for f in run.findings)
 
 
+_shapes_cache: dict[Path, Graph] = {}
+
+
 def run_entry(entry: ManifestEntry, knowledge: Graph):
     from .datasets import load_datasets
     from .rdfio import parse_file
     from .validation import run_validation
 
-    shapes = parse_file(entry.shapes)
+    if entry.shapes not in _shapes_cache:
+        _shapes_cache[entry.shapes] = parse_file(entry.shapes)
+    shapes = _shapes_cache[entry.shapes]
     datasets = load_datasets([str(entry.data)])
     return run_validation(datasets.graph, knowledge, shapes)

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from . import prepared_sparql as prepared
 from .namespaces import OVG
@@ -90,20 +90,46 @@ def _replacement(knowledge: Graph, value) -> dict[str, str]:
     return {}
 
 
+# What the handover shapes read from the catalogue; labels and definitions are left out of the data graph.
+KNOWLEDGE_PREDICATES = (RDF.type, RDFS.subClassOf, RDFS.subPropertyOf, SKOS.inScheme, SKOS.broader,
+                        OWL.deprecated, DCTERMS.isReplacedBy)
+_slim_cache: dict[int, tuple[Graph, Graph]] = {}
+
+
+def slim_knowledge(knowledge: Graph) -> Graph:
+    """The part of the catalogue the shapes need: types, class and scheme structure, and all ovg: data."""
+    cached = _slim_cache.get(id(knowledge))
+    if cached is not None and cached[0] is knowledge:
+        return cached[1]
+    slim = Graph()
+    for s, p, o in knowledge:
+        if p in KNOWLEDGE_PREDICATES or str(p).startswith(str(OVG)):
+            slim.add((s, p, o))
+    _slim_cache[id(knowledge)] = (knowledge, slim)
+    return slim
+
+
 def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str = "none",
                    prepared_sparql: bool = True) -> ValidationRun:
     if prepared_sparql:
         prepared.enable()
     else:
         prepared.disable()
-    combined = Graph()
-    for triple in knowledge:
+    combined = slim_knowledge(knowledge)
+    # Borrow the knowledge graph for this run instead of copying it, and give back exactly what was lent.
+    added = [triple for triple in data if triple not in combined]
+    for triple in added:
         combined.add(triple)
-    for triple in data:
-        combined.add(triple)
-    _conforms, report, _text = pyshacl_validate(
-        combined, shacl_graph=shapes, inference=inference, advanced=False, allow_warnings=True, allow_infos=True,
-        abort_on_first=False, do_owl_imports=False, js=False, inplace=True)
+    try:
+        if inference != "none":
+            combined = _copy(combined)  # inference writes into the graph; never into the shared one
+        _conforms, report, _text = pyshacl_validate(
+            combined, shacl_graph=shapes, inference=inference, advanced=False, allow_warnings=True,
+            allow_infos=True, abort_on_first=False, do_owl_imports=False, js=False, inplace=True)
+    finally:
+        shared = slim_knowledge(knowledge)
+        for triple in added:
+            shared.remove(triple)
     findings = []
     data_nodes = set(data.subjects()) | {o for o in data.objects() if not isinstance(o, Literal)}
     for node in report.subjects(RDF.type, SH.ValidationResult):
@@ -135,6 +161,13 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
     findings.sort(key=lambda f: (f.handovers, {"violation": 0, "warning": 1, "info": 2}[f.severity], f.focus,
                                  f.path or "", f.source_constraint or f.source_shape or ""))
     return ValidationRun(findings, _report_graph(findings))
+
+
+def _copy(graph: Graph) -> Graph:
+    copy = Graph()
+    for triple in graph:
+        copy.add(triple)
+    return copy
 
 
 def combine(runs: list[ValidationRun]) -> ValidationRun:

@@ -16,7 +16,7 @@ HANDOVER_SHAPES = "shapes/handover.ttl"
 
 @dataclass
 class ValidationContext:
-    knowledge: Graph
+    knowledge: Graph  # the whole catalogue: labels for reports
     shapes: Graph
 
 

@@ -21,7 +21,7 @@ def mini_graph() -> Graph:
     return Graph().parse(HERE / "fixtures" / "mini-vocab.ttl")
 
 
-def build(tmp_path: Path, graph: Graph | None = None) -> tuple[Path, object]:
+def build(tmp_path: Path, graph: Graph | None = None, prepare=None) -> tuple[Path, object]:
     root = tmp_path / "catalogue"
     shutil.copytree(REPO / "ontology", root / "ontology")
     shutil.copytree(REPO / "shapes", root / "shapes")
@@ -30,4 +30,6 @@ def build(tmp_path: Path, graph: Graph | None = None) -> tuple[Path, object]:
         shutil.copy(REPO / rel, root / rel)
     (root / "vocab" / "test.ttl").write_text(canonical_turtle(graph if graph is not None else mini_graph()),
                                               encoding="utf-8")
+    if prepare is not None:
+        prepare(root)
     return root, build_views(CatalogueLocation(root, "option"))

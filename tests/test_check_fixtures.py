@@ -1,13 +1,17 @@
 """Each catalogue check passes on a small valid catalogue and fires on a fixture that breaks its rule."""
 
-import pytest
-from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
+import shutil
 
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
+
+from catalogue.checks.files import syntax_findings
 from catalogue.checks.registry import REGISTRY, run_checks
+from catalogue.turtle_format import canonical_turtle
 from catalogue.namespaces import DK, EUVOC, NO, OVG
 
-from minicatalogue import build, mini_graph
+from minicatalogue import REPO, build, mini_graph
 
 ALPHA, BETA, GAMMA, DELTA = NO.alpha, NO.beta, DK.gamma, DK.delta
 RECORD = URIRef("https://w3id.org/overgang/alignment/alpha--gamma")
@@ -51,19 +55,66 @@ MUTATIONS = {
 
 
 def test_every_registered_check_has_a_failing_fixture():
-    assert set(REGISTRY) == set(MUTATIONS)
+    assert set(REGISTRY) == set(MUTATIONS) | set(FILE_MUTATIONS)
 
 
-@pytest.mark.parametrize("check", sorted(MUTATIONS))
+def test_syntax_errors_are_found_in_every_file_with_their_line(tmp_path):
+    root, _views = build(tmp_path)
+    _write(root, "vocab/a.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n")
+    _write(root, "vocab/b.ttl", "@prefix ex: <http://example.org/> .\n\nex:a ex:b .\n")
+    findings = syntax_findings(root)
+    assert [(f.file, f.line) for f in findings] == [("vocab/a.ttl", 3), ("vocab/b.ttl", 3)]
+
+
+def _write(root, relative, text):
+    (root / relative).parent.mkdir(parents=True, exist_ok=True)
+    (root / relative).write_text(text, encoding="utf-8")
+
+
+def _drop_nn_label_from_ontology(root):
+    path = root / "ontology" / "overgang.ttl"
+    g = Graph().parse(path)
+    for label in list(g.objects(OVG.Pupil, RDFS.label)):
+        if label.language == "nn":
+            g.remove((OVG.Pupil, RDFS.label, label))
+    path.write_text(canonical_turtle(g), encoding="utf-8")
+
+
+def _wrong_manifest_expectation(root):
+    shutil.copytree(REPO / "examples", root / "examples")
+    manifest = root / "examples" / "manifest.ttl"
+    # Claim that a valid example does not conform: the run must disagree with the manifest.
+    text = manifest.read_text(encoding="utf-8").replace(
+        "sh:conforms true ] ;\n    mf:status sht:approved .", "sh:conforms false ] ;\n    mf:status sht:approved .", 1)
+    manifest.write_text(text, encoding="utf-8")
+
+
+FILE_MUTATIONS = {
+    "format": lambda root: _write(root, "vocab/test.ttl", (root / "vocab" / "test.ttl").read_text() + "\n\n"),
+    "ontology:labels": _drop_nn_label_from_ontology,
+    "ontology:consistency": lambda root: _write(root, "ontology/clash.ttl", """
+        @prefix ovg: <https://w3id.org/overgang/ontology#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
+        ovg:Pupil owl:disjointWith ovg:Guardian . <https://example.org/x> a ovg:Pupil , ovg:Guardian ."""),
+    "shapes:meta": lambda root: _write(root, "shapes/broken.ttl", """
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <https://example.org/s> a sh:NodeShape ; sh:property [ sh:path ( 1 2 ) ] ."""),
+    "shapes:manifest": _wrong_manifest_expectation,
+}
+MUTATIONS["ontology:defined"] = lambda g: g.add((ALPHA, OVG.madeUpProperty, Literal("x")))
+
+
+@pytest.mark.parametrize("check", sorted(MUTATIONS) + sorted(FILE_MUTATIONS))
 def test_check_fires_on_its_fixture(tmp_path, check):
     graph = mini_graph()
-    MUTATIONS[check](graph)
-    _root, views = build(tmp_path, graph)
+    if check in MUTATIONS:
+        MUTATIONS[check](graph)
+    _root, views = build(tmp_path, graph, FILE_MUTATIONS.get(check))
     findings = run_checks(views, [check])
     assert findings, f"{check} found nothing"
     assert all(f.check.startswith(check) for f in findings)
-    assert all(f.file and f.line for f in findings if f.focus and f.focus.startswith(("https://w3id.org/overgang/no/",
-                                                                                          "https://w3id.org/overgang/dk/")))
+    assert all(f.file for f in findings), [f for f in findings if not f.file]
+    assert all(f.line for f in findings if f.focus and f.focus.startswith(("https://w3id.org/overgang/no/",
+                                                                            "https://w3id.org/overgang/dk/")))
 
 
 def test_profile_messages_come_in_four_languages(tmp_path):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from . import alignment, profiles, skos_quality, sources
+from . import alignment, files, ontology, profiles, shapes, skos_quality, sources
 from .findings import Finding
 
 REGISTRY = {}
-for _module in (profiles, skos_quality, sources, alignment):
+for _module in (files, ontology, profiles, skos_quality, sources, alignment, shapes):
     REGISTRY.update(_module.CHECKS)
 
 

@@ -1,0 +1,40 @@
+"""Checks on the shapes: well-formed SHACL (meta-SHACL), and the examples give their expected results."""
+
+from __future__ import annotations
+
+from ..meta_shacl import shapes_problems
+from .findings import Finding, en
+
+MANIFEST = "examples/manifest.ttl"
+
+
+def meta_shacl(views) -> list[Finding]:
+    out = []
+    for graph in views.catalogue.graphs_under("shapes"):
+        relative = views.catalogue.relative(graph.identifier)
+        out.extend(Finding("shapes:meta", "violation", en(f"not valid SHACL: {problem}"), file=relative, line=1)
+                   for problem in shapes_problems(graph))
+    return out
+
+
+def manifest(views) -> list[Finding]:
+    """Runs examples/manifest.ttl (when the catalogue has examples, as a checkout does)."""
+    from ..manifest import actual_results, read_manifest, run_entry
+
+    path = views.catalogue.location.root / MANIFEST
+    if not path.is_file():
+        return []
+    out = []
+    knowledge = views.catalogue.union("ontology", "vocab")
+    for entry in read_manifest(path):
+        run = run_entry(entry, knowledge)
+        got, want = actual_results(run), entry.expected
+        if got != want or (run.count("violation") == 0) != entry.conforms:
+            missing, extra = sum((want - got).values()), sum((got - want).values())
+            out.append(Finding("shapes:manifest", "violation",
+                               en(f"{entry.iri.rsplit('#', 1)[-1]}: {missing} expected result(s) missing, "
+                                  f"{extra} unexpected"), file=MANIFEST, line=None))
+    return out
+
+
+CHECKS = {"shapes:meta": meta_shacl, "shapes:manifest": manifest}
