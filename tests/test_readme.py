@@ -22,3 +22,8 @@ def test_ci_runs_the_readme_test_command(repo):
     commands = _setup_commands((repo / "README.md").read_text(encoding="utf-8"))
     ci = (repo / ".ci" / "run").read_text(encoding="utf-8")
     assert commands[1] in ci.splitlines()
+
+
+def test_ci_checks_the_real_catalogue(repo):
+    lines = (repo / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ".venv/bin/overgang check" in lines
