@@ -295,6 +295,33 @@ def diff(base: str | None, head: str | None, fmt: str, repo: str) -> None:
     click.get_current_context().exit(errors.VIOLATIONS if result.breaches else errors.OK)
 
 
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False), default="site_build", show_default=True,
+              help="Output folder. It must be new, empty, or an earlier build; nothing outside it is touched.")
+@click.pass_context
+def build(ctx: click.Context, out: str) -> None:
+    """Build the static catalogue site (mkdocs-material): pages in en, nb and da, downloads, redirect rules.
+
+    Open OUT/index.html in a browser, or put OUT on any static host.
+    """
+    from pathlib import Path
+
+    from catalogue.sitegen.build import build_site
+
+    result = build_site(_location(ctx), Path(out))
+    click.echo(f"Built {result.pages} pages into {out}/. Open {out}/index.html in a browser.")
+
+
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.pass_context
+def serve(ctx: click.Context, port: int) -> None:
+    """Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading when a source file changes."""
+    from catalogue.sitegen.serve import serve as serve_site
+
+    serve_site(_location(ctx), port, echo=click.echo)
+
+
 def run() -> None:
     """Entry point with the network guard on and no tracebacks for known errors."""
     netguard.enable()

