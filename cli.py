@@ -176,9 +176,20 @@ def format_(ctx: click.Context, check_only: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
               help="Write the report to this file (mode 0600; never over an existing file without --force).")
 @click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@click.option("--shapes", "shapes_file", type=click.Path(dir_okay=False), default=None,
+              help="Validate with these shapes instead of the catalogue's. They are checked first: no network, "
+                   "no SHACL rules or SPARQL targets, no risky patterns.")
+@click.option("--trust-shapes", is_flag=True, help="Run --shapes even if they use refused features.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=256 * 1024 * 1024, show_default=True,
+              help="Largest input file, checked before parsing (exit 4 above it).")
+@click.option("--max-literal", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Longest literal or line in an input (exit 4 above it).")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600, show_default=True,
+              help="Seconds the whole run may take (exit 4 when reached).")
 @click.pass_context
 def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None, fmt: str, lang: str | None,
-             show_values: bool, fail_on: str, inference: str, merge: bool, output: str, force: bool) -> None:
+             show_values: bool, fail_on: str, inference: str, merge: bool, output: str, force: bool,
+             shapes_file: str | None, trust_shapes: bool, max_bytes: int, max_literal: int, timeout: float) -> None:
     """Validate handover datasets (files, folders, or - for standard input) against the handover shapes.
 
     The catalogue (ontology and vocabularies) is mixed in as the knowledge graph. The input is never
@@ -189,8 +200,13 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
     from catalogue.output import write_output
     from catalogue.validator import validate_inputs
 
+    from catalogue.limits import time_limit
+
     lang = lang or default_language()
-    run, datasets = validate_inputs(_location(ctx), list(data), input_format, inference, merge=merge)
+    with time_limit(timeout):
+        run, datasets = validate_inputs(_location(ctx), list(data), input_format, inference, merge=merge,
+                                        shapes_file=shapes_file, trust_shapes=trust_shapes, max_bytes=max_bytes,
+                                        max_literal=max_literal)
     if fmt == "json":
         text = out.as_json(run, datasets, lang, show_values)
     elif fmt == "turtle":

@@ -9,6 +9,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from .errors import InputError
+from .limits import check_size
 from .rdfio import FORMATS_BY_SUFFIX, Source, format_for, parse_source, read_source
 
 
@@ -34,17 +35,21 @@ def _expand(argument: str) -> list[tuple[str, Path | None]]:
     return [(argument, path)]
 
 
-def load_datasets(arguments: list[str], input_format: str | None = None, stdin: bytes | None = None) -> Datasets:
+def load_datasets(arguments: list[str], input_format: str | None = None, stdin: bytes | None = None,
+                  max_bytes: int | None = None, max_literal: int | None = None) -> Datasets:
     graph = Graph()
     datasets = Datasets(graph)
     for argument in arguments:
         for shown, path in _expand(argument):
             if path is None:
-                data = stdin if stdin is not None else sys.stdin.buffer.read()
+                reader = sys.stdin.buffer
+                data = stdin if stdin is not None else reader.read(max_bytes + 1 if max_bytes else -1)
+                if max_bytes is not None:
+                    check_size("-", len(data), max_bytes)
                 source = Source("-", data, format_for("-.ttl", input_format) if input_format else "turtle")
             else:
-                source = read_source(path, shown, input_format)
-            part = parse_source(source)
+                source = read_source(path, shown, input_format, max_bytes)
+            part = parse_source(source, max_literal=max_literal)
             if len(part) == 0:
                 raise InputError(shown, "dataset is empty")
             datasets.files.append(shown)

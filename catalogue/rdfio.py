@@ -20,6 +20,7 @@ from rdflib.exceptions import ParserError
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from .errors import InputError
+from .limits import check_literals, check_size
 
 # Relative IRIs resolve against this base, so that we can find and refuse them afterwards.
 RELATIVE_BASE = "https://relative-iri.invalid/"
@@ -39,6 +40,7 @@ FORMAT_NAMES = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt
                 "jsonld": "json-ld", "xml": "xml", "rdfxml": "xml", "rdf/xml": "xml"}
 
 MAX_JSON_DEPTH = 100
+_INVALID_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 _DOCTYPE = re.compile(r"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 # rdflib logs ill-typed literals with their values; values must never reach the user's terminal.
@@ -66,8 +68,16 @@ def format_for(path: str, explicit: str | None = None) -> str:
     return FORMATS_BY_SUFFIX[suffix]
 
 
-def read_source(path: Path, display_name: str | None = None, fmt: str | None = None) -> Source:
+def read_source(path: Path, display_name: str | None = None, fmt: str | None = None,
+                max_bytes: int | None = None) -> Source:
     name = display_name or str(path)
+    if max_bytes is not None:
+        try:
+            check_size(name, path.stat().st_size, max_bytes)
+        except FileNotFoundError:
+            raise InputError(name, "file not found") from None
+        except OSError:
+            pass  # reported below, when the file is read
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -141,9 +151,11 @@ def _refuse_constant(token: str):
     raise ValueError(f"{token} is not allowed")
 
 
-def parse_source(source: Source, graph: Graph | None = None) -> Graph:
+def parse_source(source: Source, graph: Graph | None = None, max_literal: int | None = None) -> Graph:
     """Parse ``source`` into ``graph`` (a new Graph when not given)."""
     text = _decode(source)
+    if max_literal is not None:
+        check_literals(source.name, text, source.format, max_literal)
     if source.format == "xml" and _DOCTYPE.search(text):
         line, col = _line_col(text, _DOCTYPE.search(text).start())
         raise InputError(source.name, "DOCTYPE and entity declarations are not allowed in RDF/XML", line, col)
@@ -169,8 +181,12 @@ def parse_source(source: Source, graph: Graph | None = None) -> Graph:
 
     for triple in scratch:
         for term in triple:
-            if isinstance(term, URIRef) and str(term).startswith(RELATIVE_BASE):
-                raise InputError(source.name, "relative IRI; every IRI must be absolute")
+            if isinstance(term, URIRef):
+                if str(term).startswith(RELATIVE_BASE):
+                    raise InputError(source.name, "relative IRI; every IRI must be absolute")
+                if _INVALID_IRI.search(str(term)):
+                    raise InputError(source.name, "invalid IRI (it contains a space, a control character or one of "
+                                     "<>\"{}|\\^`)")
     for prefix, namespace in scratch.namespaces():
         if not str(namespace).startswith(RELATIVE_BASE):
             target.bind(prefix, namespace, override=False)

@@ -13,6 +13,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from . import prepared_sparql as prepared
+from .errors import InputError
 from .namespaces import OVG
 from .shacl import SEVERITY_NAMES
 from .views.text import by_language
@@ -109,23 +110,50 @@ def slim_knowledge(knowledge: Graph) -> Graph:
     return slim
 
 
+SCHEMA_NAMESPACES = (str(RDFS), str(OWL))
+
+
+def without_schema(data: Graph) -> Graph:
+    """The data less anything that would make inference do work the data chose: schema statements
+    (rdfs:subClassOf, owl:TransitiveProperty ...). An untrusted dataset could otherwise make OWL RL run for
+    minutes (a transitive property over a long chain) or change what our classes mean."""
+    kept = Graph()
+    for s, p, o in data:
+        if str(p).startswith(SCHEMA_NAMESPACES):
+            continue
+        if p == RDF.type and str(o).startswith(SCHEMA_NAMESPACES):
+            continue
+        kept.add((s, p, o))
+    return kept
+
+
 def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str = "none",
-                   prepared_sparql: bool = True) -> ValidationRun:
+                   prepared_sparql: bool = True, advanced: bool = False) -> ValidationRun:
     if prepared_sparql:
         prepared.enable()
     else:
         prepared.disable()
+    data = without_schema(data)
     combined = slim_knowledge(knowledge)
     # Borrow the knowledge graph for this run instead of copying it, and give back exactly what was lent.
     added = [triple for triple in data if triple not in combined]
     for triple in added:
         combined.add(triple)
     try:
-        if inference != "none":
+        if inference == "owlrl":
+            # OWL RL never runs over untrusted data: the ontology gets its OWL RL closure, the data RDFS only.
+            combined = _owl_rl_closed(knowledge)
+            for triple in added:
+                combined.add(triple)
+            inference = "rdfs"
+        elif inference != "none":
             combined = _copy(combined)  # inference writes into the graph; never into the shared one
-        _conforms, report, _text = pyshacl_validate(
-            combined, shacl_graph=shapes, inference=inference, advanced=False, allow_warnings=True,
-            allow_infos=True, abort_on_first=False, do_owl_imports=False, js=False, inplace=True)
+        try:
+            _conforms, report, _text = pyshacl_validate(
+                combined, shacl_graph=shapes, inference=inference, advanced=advanced, allow_warnings=True,
+                allow_infos=True, abort_on_first=False, do_owl_imports=False, js=False, inplace=True)
+        except RecursionError:
+            raise InputError("validate", "the data or the shapes nest too deeply to validate") from None
     finally:
         shared = slim_knowledge(knowledge)
         for triple in added:
@@ -161,6 +189,23 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
     findings.sort(key=lambda f: (f.handovers, {"violation": 0, "warning": 1, "info": 2}[f.severity], f.focus,
                                  f.path or "", f.source_constraint or f.source_shape or ""))
     return ValidationRun(findings, _report_graph(findings))
+
+
+_closure_cache: dict[int, tuple[Graph, Graph]] = {}
+
+
+def _owl_rl_closed(knowledge: Graph) -> Graph:
+    """A fresh copy of the slim knowledge graph with its OWL RL closure (computed once per catalogue)."""
+    import owlrl
+
+    cached = _closure_cache.get(id(knowledge))
+    if cached is None or cached[0] is not knowledge:
+        closed = _copy(slim_knowledge(knowledge))
+        owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False, axiomatic_triples=False,
+                               datatype_axioms=False).expand(closed)
+        cached = (knowledge, closed)
+        _closure_cache[id(knowledge)] = cached
+    return _copy(cached[1])
 
 
 def _copy(graph: Graph) -> Graph:

@@ -29,13 +29,25 @@ def context_for(location: CatalogueLocation) -> ValidationContext:
 
 
 def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format: str | None = None,
-                    inference: str = "none", stdin: bytes | None = None,
-                    merge: bool = False) -> tuple[ValidationRun, Datasets]:
+                    inference: str = "none", stdin: bytes | None = None, merge: bool = False,
+                    shapes_file: str | None = None, trust_shapes: bool = False,
+                    max_bytes: int | None = None, max_literal: int | None = None) -> tuple[ValidationRun, Datasets]:
     """Each file is its own dataset unless ``merge``: two senders' files may reuse the same IRIs, and
-    merging them would mix their records."""
-    datasets = load_datasets(inputs, input_format, stdin)
+    merging them would mix their records. Shapes given from outside are checked before they are used."""
+    datasets = load_datasets(inputs, input_format, stdin, max_bytes=max_bytes, max_literal=max_literal)
     context = context_for(location)
+    shapes = context.shapes
+    if shapes_file is not None:
+        from pathlib import Path
+
+        from .rdfio import parse_file
+        from .shapes_policy import check_shapes
+
+        shapes = parse_file(Path(shapes_file), display_name=shapes_file)
+        check_shapes(shapes, shapes_file, trusted=trust_shapes)
+    advanced = shapes_file is not None and trust_shapes
     if merge:
-        return run_validation(datasets.graph, context.knowledge, context.shapes, inference), datasets
-    runs = [run_validation(part, context.knowledge, context.shapes, inference) for _name, part in datasets.parts]
+        return run_validation(datasets.graph, context.knowledge, shapes, inference, advanced=advanced), datasets
+    runs = [run_validation(part, context.knowledge, shapes, inference, advanced=advanced)
+            for _name, part in datasets.parts]
     return combine(runs), datasets

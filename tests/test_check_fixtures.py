@@ -99,6 +99,10 @@ FILE_MUTATIONS = {
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         <https://example.org/s> a sh:NodeShape ; sh:property [ sh:path ( 1 2 ) ] ."""),
     "shapes:manifest": _wrong_manifest_expectation,
+    "shapes:patterns": lambda root: _write(root, "shapes/redos.ttl", """
+        @prefix sh: <http://www.w3.org/ns/shacl#> .
+        <https://example.org/s> a sh:NodeShape ; sh:targetClass <https://example.org/C> ;
+            sh:property [ sh:path <https://example.org/name> ; sh:pattern "^([A-Za-z]+[ -]?)+$" ] ."""),
 }
 MUTATIONS["ontology:defined"] = lambda g: g.add((ALPHA, OVG.madeUpProperty, Literal("x")))
 

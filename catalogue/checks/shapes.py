@@ -37,4 +37,21 @@ def manifest(views) -> list[Finding]:
     return out
 
 
-CHECKS = {"shapes:meta": meta_shacl, "shapes:manifest": manifest}
+def patterns(views) -> list[Finding]:
+    """Our own sh:pattern values may not repeat a repeated group: a crafted value would make them take minutes."""
+    from rdflib import Literal
+    from rdflib.namespace import SH
+
+    from ..shapes_policy import pattern_problems
+
+    out = []
+    for graph in views.catalogue.graphs_under("shapes"):
+        relative = views.catalogue.relative(graph.identifier)
+        for shape, pattern in graph.subject_objects(SH.pattern):
+            if isinstance(pattern, Literal):
+                out.extend(Finding("shapes:patterns", "violation", en(problem), focus=str(shape), file=relative)
+                           for problem in pattern_problems(str(pattern)))
+    return out
+
+
+CHECKS = {"shapes:meta": meta_shacl, "shapes:patterns": patterns, "shapes:manifest": manifest}

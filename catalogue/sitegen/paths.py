@@ -18,7 +18,10 @@ _SAFE_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 def safe_slug(slug: str) -> str:
     """Slugs come from IRIs in pull requests: only lower-case ASCII, digits and hyphens reach the file system."""
     if not _SAFE_SLUG.fullmatch(slug):
-        raise ValueError(f"unsafe page name {slug!r}")
+        from ..errors import InputError
+
+        raise InputError("vocab", f"concept identifier {slug[:80]!r} cannot be a page name: use only a-z, 0-9 "
+                         "and hyphens, starting with a letter or digit")
     return slug
 
 
