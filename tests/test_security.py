@@ -307,3 +307,30 @@ def test_unsafe_concept_identifiers_cannot_become_page_paths(tmp_path):
     code, out, err, events, _ = overgang(tmp_path, "--catalogue", root, "build", "--out", tmp_path / "site")
     assert code == 3 and "cannot be a page name" in err
     assert not any(p.name.startswith("Evil") for p in tmp_path.rglob("*"))
+
+
+def test_the_entry_point_guard_blocks_what_trusted_shapes_try(tmp_path):
+    """Only the audit hook in the command's entry point stands between trusted shapes and the network here:
+    a listener on this machine must never see a connection."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(0.5)
+    port = listener.getsockname()[1]
+    # A SPARQL target with SERVICE is executed by pySHACL's advanced mode (security.md); without the guard this
+    # test does see the connection.
+    (tmp_path / "service.ttl").write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n<https://example.org/s> a sh:NodeShape ; "
+        "sh:target [ a sh:SPARQLTarget ; sh:select "
+        f"\"SELECT ?this WHERE {{ SERVICE <http://127.0.0.1:{port}/sparql> {{ ?this ?p ?o }} }}\" ] ; "
+        "sh:property [ sh:path <https://example.org/p> ; sh:minCount 1 ] .\n")
+    try:
+        code, out, err, events, _ = overgang(tmp_path, "validate", REPO / "examples" / "valid" / "no-grunnskole-vgo.ttl",
+                                             "--shapes", tmp_path / "service.ttl", "--trust-shapes")
+        with pytest.raises(socket.timeout):
+            listener.accept()
+    finally:
+        listener.close()
+    assert "Traceback" not in err
