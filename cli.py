@@ -338,6 +338,32 @@ def serve(ctx: click.Context, port: int) -> None:
     serve_site(_location(ctx), port, echo=click.echo)
 
 
+@main.command()
+@click.option("--endpoint", required=True, metavar="URL",
+              help="Graph Store Protocol endpoint of a SPARQL 1.1 store (Oxigraph: http://HOST:7878/store).")
+@click.argument("data", nargs=-1)
+@click.pass_context
+def publish(ctx: click.Context, endpoint: str, data: tuple[str, ...]) -> None:
+    """Publish the catalogue (one named graph per source file) and, optionally, datasets that conform.
+
+    Publishing again replaces the same graphs. Only the named endpoint is contacted.
+    """
+    from catalogue.loader import load
+    from catalogue.publish import publish as publish_graphs
+
+    location = _location(ctx)
+    datasets = []
+    if data:
+        from catalogue.validator import validate_inputs
+
+        run_, loaded = validate_inputs(location, list(data))
+        if run_.count("violation"):
+            raise click.ClickException("the datasets do not conform; run `overgang validate` and fix them first")
+        datasets = loaded.parts
+    done = publish_graphs(load(location), endpoint, datasets)
+    click.echo(f"Published {len(done)} graph(s), {sum(p.triples for p in done)} triples, to {endpoint}.")
+
+
 def run() -> None:
     """Entry point with the network guard on and no tracebacks for known errors."""
     netguard.enable()
