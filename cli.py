@@ -186,10 +186,13 @@ def format_(ctx: click.Context, check_only: bool) -> None:
               help="Longest literal or line in an input (exit 4 above it).")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600, show_default=True,
               help="Seconds the whole run may take (exit 4 when reached).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Validate handover records on this many cores (records are independent).")
 @click.pass_context
 def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None, fmt: str, lang: str | None,
              show_values: bool, fail_on: str, inference: str, merge: bool, output: str, force: bool,
-             shapes_file: str | None, trust_shapes: bool, max_bytes: int, max_literal: int, timeout: float) -> None:
+             shapes_file: str | None, trust_shapes: bool, max_bytes: int, max_literal: int, timeout: float,
+             jobs: int) -> None:
     """Validate handover datasets (files, folders, or - for standard input) against the handover shapes.
 
     The catalogue (ontology and vocabularies) is mixed in as the knowledge graph. The input is never
@@ -206,7 +209,7 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
     with time_limit(timeout):
         run, datasets = validate_inputs(_location(ctx), list(data), input_format, inference, merge=merge,
                                         shapes_file=shapes_file, trust_shapes=trust_shapes, max_bytes=max_bytes,
-                                        max_literal=max_literal)
+                                        max_literal=max_literal, jobs=jobs)
     if fmt == "json":
         text = out.as_json(run, datasets, lang, show_values)
     elif fmt == "turtle":

@@ -220,6 +220,20 @@ def combine(runs: list[ValidationRun]) -> ValidationRun:
     return ValidationRun(findings, _report_graph(findings))
 
 
+def combine_unique(runs: list[ValidationRun]) -> ValidationRun:
+    """Merge runs over records that may share nodes: a finding on a shared node counts once."""
+    seen, findings = set(), []
+    for run in runs:
+        for f in run.findings:
+            key = (f.focus, f.path, f.severity, f.component, f.source_shape, f.source_constraint, f.value)
+            if key not in seen:
+                seen.add(key)
+                findings.append(f)
+    findings.sort(key=lambda f: (f.handovers, {"violation": 0, "warning": 1, "info": 2}[f.severity], f.focus,
+                                 f.path or "", f.source_constraint or f.source_shape or ""))
+    return ValidationRun(findings, _report_graph(findings))
+
+
 def _report_graph(findings: list[ValidationFinding], show_values: bool = False) -> Graph:
     from .validation_output import report_graph
 

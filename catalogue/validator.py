@@ -31,7 +31,8 @@ def context_for(location: CatalogueLocation) -> ValidationContext:
 def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format: str | None = None,
                     inference: str = "none", stdin: bytes | None = None, merge: bool = False,
                     shapes_file: str | None = None, trust_shapes: bool = False,
-                    max_bytes: int | None = None, max_literal: int | None = None) -> tuple[ValidationRun, Datasets]:
+                    max_bytes: int | None = None, max_literal: int | None = None,
+                    jobs: int = 1) -> tuple[ValidationRun, Datasets]:
     """Each file is its own dataset unless ``merge``: two senders' files may reuse the same IRIs, and
     merging them would mix their records. Shapes given from outside are checked before they are used."""
     datasets = load_datasets(inputs, input_format, stdin, max_bytes=max_bytes, max_literal=max_literal)
@@ -46,6 +47,16 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
         shapes = parse_file(Path(shapes_file), display_name=shapes_file)
         check_shapes(shapes, shapes_file, trusted=trust_shapes)
     advanced = shapes_file is not None and trust_shapes
+    if jobs > 1 and not advanced:
+        import time
+
+        from .parallel import tty_progress, validate_parallel
+        from .records import split_records
+
+        graphs = [datasets.graph] if merge else [part for _name, part in datasets.parts]
+        records = [record for graph in graphs for record in split_records(graph)]
+        custom = shapes if shapes_file is not None else None
+        return validate_parallel(records, location, jobs, custom, progress=tty_progress(time.monotonic())), datasets
     if merge:
         return run_validation(datasets.graph, context.knowledge, shapes, inference, advanced=advanced), datasets
     runs = [run_validation(part, context.knowledge, shapes, inference, advanced=advanced)
