@@ -54,6 +54,7 @@ def allow(host: str, port: int, addresses: tuple[str, ...] = ()) -> None:
 def disable() -> None:
     _state["active"] = False
     _state["allowed"] = frozenset()
+    urllib.request.install_opener(None)  # back to urllib's default opener
 
 
 def is_active() -> bool:

@@ -127,6 +127,18 @@ def without_schema(data: Graph) -> Graph:
     return kept
 
 
+_shapes_copies: dict[int, tuple[Graph, Graph]] = {}
+
+
+def _own_copy(shapes: Graph) -> Graph:
+    """pySHACL adds triples to the shapes graph it is given; it gets a copy, made once per shapes graph."""
+    cached = _shapes_copies.get(id(shapes))
+    if cached is None or cached[0] is not shapes:
+        cached = (shapes, _copy(shapes))
+        _shapes_copies[id(shapes)] = cached
+    return cached[1]
+
+
 def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str = "none",
                    prepared_sparql: bool = True, advanced: bool = False) -> ValidationRun:
     if prepared_sparql:
@@ -150,7 +162,7 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
             combined = _copy(combined)  # inference writes into the graph; never into the shared one
         try:
             _conforms, report, _text = pyshacl_validate(
-                combined, shacl_graph=shapes, inference=inference, advanced=advanced, allow_warnings=True,
+                combined, shacl_graph=_own_copy(shapes), inference=inference, advanced=advanced, allow_warnings=True,
                 allow_infos=True, abort_on_first=False, do_owl_imports=False, js=False, inplace=True)
         except RecursionError:
             raise InputError("validate", "the data or the shapes nest too deeply to validate") from None

@@ -27,12 +27,15 @@ def store(tmp_path):
     server = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(300):
         try:
             urllib.request.urlopen(base + "/", timeout=1)
             break
         except Exception:
             time.sleep(0.1)
+    else:
+        server.terminate()
+        pytest.fail("the oxigraph server did not start within 30 s")
     yield base
     server.terminate()
     server.wait(timeout=10)
