@@ -102,14 +102,17 @@ def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...],
         raise click.BadParameter(f"unknown check {unknown[0]!r}; known: {', '.join(sorted(REGISTRY))}",
                                  param_hint="--only")
     from catalogue.checks.files import syntax_findings
+    from catalogue.loader import load
 
     location = _location(ctx)
-    broken = syntax_findings(location.root)
-    if broken:
+    parse_errors: list = []
+    catalogue = load(location, parse_errors)  # one pass: every file parsed once, every syntax error collected
+    if parse_errors:
         # Nothing else can be checked on RDF that does not parse; this is unreadable input (exit 3).
+        broken = syntax_findings(parse_errors)
         click.echo(findings_json(broken, lang) if fmt == "json" else findings_text(broken, lang, 1), nl=False)
         ctx.exit(errors.INPUT_REJECTED)
-    views = build_views(location)
+    views = build_views(location, catalogue)
     findings = run_checks(views, list(only) or None)
     checks_run = 1 + sum(1 for n in REGISTRY if not only or any(n == x or n.startswith(x + ":") for x in only))
     if fmt == "json":

@@ -59,14 +59,24 @@ def source_files(root: Path) -> list[Path]:
     return files
 
 
-def load(location: CatalogueLocation) -> Catalogue:
+def load(location: CatalogueLocation, errors: list | None = None) -> Catalogue:
+    """Parse every source file once. With ``errors``, a file that does not parse is recorded there (as an
+    InputError) and loading goes on, so that one pass reports them all; without it, the first one is raised."""
+    from .errors import InputError
+
     dataset = Dataset()
     bind_prefixes(dataset)
     catalogue = Catalogue(location, dataset)
     for path in source_files(location.root):
         relative = path.relative_to(location.root).as_posix()
         gid = graph_id(relative)
-        parse_file(path, display_name=_shown(path), graph=dataset.graph(gid))
+        try:
+            parse_file(path, display_name=relative if errors is not None else _shown(path), graph=dataset.graph(gid))
+        except InputError as error:
+            if errors is None:
+                raise
+            errors.append(error)
+            continue
         catalogue.files[gid] = path
     return catalogue
 

@@ -6,7 +6,12 @@ import pytest
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
+from click.testing import CliRunner
+
 from catalogue.checks.files import syntax_findings
+from catalogue.cli import main
+from catalogue.loader import load
+from catalogue.locate import CatalogueLocation
 from catalogue.checks.registry import REGISTRY, run_checks
 from catalogue.turtle_format import canonical_turtle
 from catalogue.namespaces import DK, EUVOC, NO, OVG
@@ -62,8 +67,12 @@ def test_syntax_errors_are_found_in_every_file_with_their_line(tmp_path):
     root, _views = build(tmp_path)
     _write(root, "vocab/a.ttl", "@prefix ex: <http://example.org/> .\nex:a ex:b ex:c\nex:d ex:e ex:f .\n")
     _write(root, "vocab/b.ttl", "@prefix ex: <http://example.org/> .\n\nex:a ex:b .\n")
-    findings = syntax_findings(root)
+    errors = []
+    load(CatalogueLocation(root, "option"), errors)
+    findings = syntax_findings(errors)
     assert [(f.file, f.line) for f in findings] == [("vocab/a.ttl", 3), ("vocab/b.ttl", 3)]
+    result = CliRunner().invoke(main, ["--catalogue", str(root), "check"])
+    assert result.exit_code == 3 and "vocab/a.ttl:3:" in result.output and "vocab/b.ttl:3:" in result.output
 
 
 def _write(root, relative, text):

@@ -3,22 +3,13 @@
 from __future__ import annotations
 
 from ..errors import InputError
-from ..loader import source_files
-from ..rdfio import parse_file
 from ..turtle_format import canonical_turtle
 from .findings import Finding, en
 
 
-def syntax_findings(root) -> list[Finding]:
-    """Every file that does not parse, with its position; run before anything else, which needs the RDF."""
-    findings = []
-    for path in source_files(root):
-        relative = path.relative_to(root).as_posix()
-        try:
-            parse_file(path, display_name=relative)
-        except InputError as error:
-            findings.append(Finding("syntax", "violation", en(error.reason), file=relative, line=error.line))
-    return findings
+def syntax_findings(errors: list[InputError]) -> list[Finding]:
+    """Parse errors collected while loading, as findings with their file and line."""
+    return [Finding("syntax", "violation", en(error.reason), file=error.path, line=error.line) for error in errors]
 
 
 def canonical_form(views) -> list[Finding]:

@@ -25,8 +25,8 @@ class CatalogueViews:
     responsibilities: dict[str, Responsibility]
 
 
-def build_views(location: CatalogueLocation) -> CatalogueViews:
-    catalogue = load(location)
+def build_views(location: CatalogueLocation, catalogue: Catalogue | None = None) -> CatalogueViews:
+    catalogue = catalogue if catalogue is not None else load(location)
     graph = catalogue.union("ontology", "vocab")
     return CatalogueViews(
         catalogue=catalogue,
