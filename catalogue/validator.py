@@ -36,8 +36,10 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
     """Each file is its own dataset unless ``merge``: two senders' files may reuse the same IRIs, and
     merging them would mix their records. Shapes given from outside are checked before they are used."""
     datasets = load_datasets(inputs, input_format, stdin, max_bytes=max_bytes, max_literal=max_literal)
-    context = context_for(location)
-    shapes = context.shapes
+    # With --jobs every worker loads the catalogue itself; the main process only needs it when validating.
+    parallel = jobs > 1 and not (shapes_file is not None and trust_shapes)
+    context = None if parallel else context_for(location)
+    shapes = context.shapes if context is not None else None
     if shapes_file is not None:
         from pathlib import Path
 
@@ -47,7 +49,7 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
         shapes = parse_file(Path(shapes_file), display_name=shapes_file)
         check_shapes(shapes, shapes_file, trusted=trust_shapes)
     advanced = shapes_file is not None and trust_shapes
-    if jobs > 1 and not advanced:
+    if parallel:
         import time
 
         from .parallel import tty_progress, validate_parallel

@@ -121,7 +121,6 @@ def _copy_pages(location: CatalogueLocation, docs: Path, lang: str) -> None:
 
 
 def build_site(location: CatalogueLocation, out: Path) -> BuildResult:
-    from ..loader import load  # noqa: F401  (views below load the catalogue once)
     from ..views.catalogue import build_views
 
     _check_output_folder(out, location)
