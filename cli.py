@@ -190,12 +190,15 @@ def format_(ctx: click.Context, check_only: bool) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600, show_default=True,
               help="Seconds the whole run may take (exit 4 when reached).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Validate handover records on this many cores (records are independent).")
+              help="Validate on this many cores: files in parallel on the compiled engine, records on pySHACL.")
+@click.option("--engine", type=click.Choice(["auto", "compiled", "pyshacl"]), default="auto", show_default=True,
+              help="auto: the compiled engine whenever it gives pySHACL's answer, else pySHACL; compiled: fail "
+                   "if the shapes do not compile; pyshacl: the reference engine only.")
 @click.pass_context
 def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None, fmt: str, lang: str | None,
              show_values: bool, fail_on: str, inference: str, merge: bool, output: str, force: bool,
              shapes_file: str | None, trust_shapes: bool, max_bytes: int, max_literal: int, timeout: float,
-             jobs: int) -> None:
+             jobs: int, engine: str) -> None:
     """Validate handover datasets (files, folders, or - for standard input) against the handover shapes.
 
     The catalogue (ontology and vocabularies) is mixed in as the knowledge graph. The input is never
@@ -212,7 +215,7 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
     with time_limit(timeout):
         run, datasets = validate_inputs(_location(ctx), list(data), input_format, inference, merge=merge,
                                         shapes_file=shapes_file, trust_shapes=trust_shapes, max_bytes=max_bytes,
-                                        max_literal=max_literal, jobs=jobs)
+                                        max_literal=max_literal, jobs=jobs, engine=engine)
     if fmt == "json":
         text = out.as_json(run, datasets, lang, show_values)
     elif fmt == "turtle":

@@ -111,15 +111,18 @@ def slim_knowledge(knowledge: Graph) -> Graph:
 
 
 SCHEMA_NAMESPACES = (str(RDFS), str(OWL))
+# Annotations are not schema: a national identity number in an rdfs:comment must still be found.
+ANNOTATIONS = {RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy}
 
 
 def without_schema(data: Graph) -> Graph:
     """The data less anything that would make inference do work the data chose: schema statements
     (rdfs:subClassOf, owl:TransitiveProperty ...). An untrusted dataset could otherwise make OWL RL run for
-    minutes (a transitive property over a long chain) or change what our classes mean."""
+    minutes (a transitive property over a long chain) or change what our classes mean. The compiled engine
+    makes the same cut (compiled/engine.py)."""
     kept = Graph()
     for s, p, o in data:
-        if str(p).startswith(SCHEMA_NAMESPACES):
+        if str(p).startswith(SCHEMA_NAMESPACES) and p not in ANNOTATIONS:
             continue
         if p == RDF.type and str(o).startswith(SCHEMA_NAMESPACES):
             continue
@@ -176,31 +179,50 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
         focus = report.value(node, SH.focusNode)
         if focus not in data_nodes:
             continue  # a catalogue resource, not part of the user's data
-        path = report.value(node, SH.resultPath)
-        shape = report.value(node, SH.sourceShape)
-        constraint = report.value(node, SH.sourceConstraint)
-        component = str(report.value(node, SH.sourceConstraintComponent))
-        value = report.value(node, SH.value)
-        names = _shape_text(shapes, constraint, SH.name) or _shape_text(shapes, shape, SH.name)
-        if not names and isinstance(path, URIRef):
-            names = by_language(knowledge, path, RDFS.label)
-        findings.append(ValidationFinding(
-            focus=str(focus),
-            path=str(path) if isinstance(path, URIRef) else None,
-            severity=SEVERITY_NAMES.get(report.value(node, SH.resultSeverity), "violation"),
-            component=component,
-            source_shape=str(shape) if isinstance(shape, URIRef) else None,
-            source_constraint=str(constraint) if isinstance(constraint, URIRef) else None,
-            messages=_messages(shapes, constraint, shape, component),
-            names=names,
-            handovers=_handovers_of(data, focus),
-            value=str(value) if value is not None else None,
-            value_is_literal=isinstance(value, Literal),
-            replacement=_replacement(knowledge, value),
-        ))
-    findings.sort(key=lambda f: (f.handovers, {"violation": 0, "warning": 1, "info": 2}[f.severity], f.focus,
-                                 f.path or "", f.source_constraint or f.source_shape or ""))
+        findings.append(finding(
+            knowledge, shapes, focus=focus, path=report.value(node, SH.resultPath),
+            severity=report.value(node, SH.resultSeverity), component=report.value(node, SH.sourceConstraintComponent),
+            shape=report.value(node, SH.sourceShape), constraint=report.value(node, SH.sourceConstraint),
+            value=report.value(node, SH.value), handovers=_handovers_of(data, focus)))
+    sort_findings(findings)
     return ValidationRun(findings, _report_graph(findings))
+
+
+def finding(knowledge: Graph, shapes: Graph, *, focus, path, severity, component, shape, constraint, value,
+            handovers: tuple[str, ...]) -> ValidationFinding:
+    """One finding, described from the shapes graph: the same for pySHACL's results and the compiled engine's."""
+    component = str(component)
+    names = _shape_text(shapes, constraint, SH.name) or _shape_text(shapes, shape, SH.name)
+    if not names and isinstance(path, URIRef):
+        names = by_language(knowledge, path, RDFS.label)
+    return ValidationFinding(
+        focus=str(focus),
+        path=str(path) if isinstance(path, URIRef) else None,
+        severity=SEVERITY_NAMES.get(severity, "violation"),
+        component=component,
+        source_shape=str(shape) if isinstance(shape, URIRef) else None,
+        source_constraint=str(constraint) if isinstance(constraint, URIRef) else None,
+        messages=_messages(shapes, constraint, shape, component),
+        names=names,
+        handovers=handovers,
+        value=str(value) if value is not None else None,
+        value_is_literal=isinstance(value, Literal),
+        replacement=_replacement(knowledge, value),
+    )
+
+
+def make_finding(knowledge: Graph, shapes: Graph, raw) -> ValidationFinding:
+    return finding(knowledge, shapes, focus=raw.focus, path=raw.path, severity=raw.severity,
+                   component=raw.component, shape=raw.shape, constraint=raw.constraint, value=raw.value,
+                   handovers=raw.handovers)
+
+
+_SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}
+
+
+def sort_findings(findings: list[ValidationFinding]) -> None:
+    findings.sort(key=lambda f: (f.handovers, _SEVERITY_ORDER[f.severity], f.focus, f.path or "",
+                                 f.source_constraint or f.source_shape or "", f.component, f.value or ""))
 
 
 _closure_cache: dict[int, tuple[Graph, Graph]] = {}
@@ -241,8 +263,7 @@ def combine_unique(runs: list[ValidationRun]) -> ValidationRun:
             if key not in seen:
                 seen.add(key)
                 findings.append(f)
-    findings.sort(key=lambda f: (f.handovers, {"violation": 0, "warning": 1, "info": 2}[f.severity], f.focus,
-                                 f.path or "", f.source_constraint or f.source_shape or ""))
+    sort_findings(findings)
     return ValidationRun(findings, _report_graph(findings))
 
 
