@@ -363,12 +363,13 @@ def publish(ctx: click.Context, endpoint: str, data: tuple[str, ...]) -> None:
     location = _location(ctx)
     datasets = []
     if data:
+        from catalogue.datasets import load_datasets
         from catalogue.validator import validate_inputs
 
-        run_, loaded = validate_inputs(location, list(data))
+        run_, _checked = validate_inputs(location, list(data))
         if run_.count("violation"):
             raise click.ClickException("the datasets do not conform; run `overgang validate` and fix them first")
-        datasets = loaded.parts
+        datasets = load_datasets(list(data)).parts
     done = publish_graphs(load(location), endpoint, datasets)
     click.echo(f"Published {len(done)} graph(s), {sum(p.triples for p in done)} triples, to {endpoint}.")
 

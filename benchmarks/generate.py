@@ -58,7 +58,7 @@ def _record(i: int, rng: random.Random, defect: str | None) -> str:
     h, p = f"ex:h{i}", f"ex:p{i}"
     # Letters between the digits, so that no pseudonym can look like a national identity number by chance.
     pseudonym = ("P" + "".join(rng.choice("abcdefghjkmnpqrstuvwxyz") + rng.choice("0123456789") for _ in range(5))
-                 if defect != "pseudonym" else str(rng.randrange(10**9, 10**10)))
+                 if defect != "pseudonym" else str(rng.randrange(10**6, 10**7)))  # too short, and only digits
     kind = i % 4 if defect is None else 0  # defects all sit in the Norwegian lower-to-upper-secondary transition
     if kind == 0:
         date = "2026-11-20" if defect == "deadline" else "2026-09-20"
