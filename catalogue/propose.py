@@ -10,7 +10,6 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, RDF, RDFS, SKOS, XSD

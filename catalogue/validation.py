@@ -14,6 +14,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from . import prepared_sparql as prepared
 from .errors import InputError
+from .graph_cache import derived
 from .namespaces import OVG
 from .shacl import SEVERITY_NAMES
 from .views.text import by_language
@@ -99,15 +100,14 @@ _slim_cache: dict[int, tuple[Graph, Graph]] = {}
 
 def slim_knowledge(knowledge: Graph) -> Graph:
     """The part of the catalogue the shapes need: types, class and scheme structure, and all ovg: data."""
-    cached = _slim_cache.get(id(knowledge))
-    if cached is not None and cached[0] is knowledge:
-        return cached[1]
-    slim = Graph()
-    for s, p, o in knowledge:
-        if p in KNOWLEDGE_PREDICATES or str(p).startswith(str(OVG)):
-            slim.add((s, p, o))
-    _slim_cache[id(knowledge)] = (knowledge, slim)
-    return slim
+    def build(graph: Graph) -> Graph:
+        slim = Graph()
+        for s, p, o in graph:
+            if p in KNOWLEDGE_PREDICATES or str(p).startswith(str(OVG)):
+                slim.add((s, p, o))
+        return slim
+
+    return derived(_slim_cache, knowledge, build)
 
 
 SCHEMA_NAMESPACES = (str(RDFS), str(OWL))
@@ -135,11 +135,7 @@ _shapes_copies: dict[int, tuple[Graph, Graph]] = {}
 
 def _own_copy(shapes: Graph) -> Graph:
     """pySHACL adds triples to the shapes graph it is given; it gets a copy, made once per shapes graph."""
-    cached = _shapes_copies.get(id(shapes))
-    if cached is None or cached[0] is not shapes:
-        cached = (shapes, _copy(shapes))
-        _shapes_copies[id(shapes)] = cached
-    return cached[1]
+    return derived(_shapes_copies, shapes, _copy)
 
 
 def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str = "none",
@@ -232,14 +228,13 @@ def _owl_rl_closed(knowledge: Graph) -> Graph:
     """A fresh copy of the slim knowledge graph with its OWL RL closure (computed once per catalogue)."""
     import owlrl
 
-    cached = _closure_cache.get(id(knowledge))
-    if cached is None or cached[0] is not knowledge:
-        closed = _copy(slim_knowledge(knowledge))
+    def build(graph: Graph) -> Graph:
+        closed = _copy(slim_knowledge(graph))
         owlrl.DeductiveClosure(owlrl.OWLRL_Semantics, rdfs_closure=False, axiomatic_triples=False,
                                datatype_axioms=False).expand(closed)
-        cached = (knowledge, closed)
-        _closure_cache[id(knowledge)] = cached
-    return _copy(cached[1])
+        return closed
+
+    return _copy(derived(_closure_cache, knowledge, build))
 
 
 def _copy(graph: Graph) -> Graph:

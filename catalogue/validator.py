@@ -29,43 +29,72 @@ def context_for(location: CatalogueLocation) -> ValidationContext:
     return ValidationContext(knowledge=catalogue.union("ontology", "vocab"), shapes=shapes)
 
 
+def _custom_shapes(shapes_file: str, trust_shapes: bool) -> Graph:
+    from .rdfio import parse_file
+    from .shapes_policy import check_shapes
+
+    shapes = parse_file(Path(shapes_file), display_name=shapes_file)
+    check_shapes(shapes, shapes_file, trusted=trust_shapes)
+    return shapes
+
+
+def _compiled_refusal(inference: str, merge: bool, shapes: Graph | None) -> str | None:
+    """Why the compiled engine cannot give pySHACL's answer here, or None when it can."""
+    from .compiled.compiler import NotCompilable
+    from .compiled.runner import program_for
+
+    if inference != "none":
+        return "inference is done by pySHACL"
+    if merge:
+        return "--merge is done by pySHACL"
+    try:
+        program_for(shapes)
+    except NotCompilable as exc:
+        return str(exc)
+    return None
+
+
 def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format: str | None = None,
                     inference: str = "none", stdin: bytes | None = None, merge: bool = False,
                     shapes_file: str | None = None, trust_shapes: bool = False,
                     max_bytes: int | None = None, max_literal: int | None = None,
-                    jobs: int = 1, engine: str = "auto", outcomes: list | None = None) -> tuple[ValidationRun, Datasets]:
+                    jobs: int = 1, engine: str = "auto") -> tuple[ValidationRun, Datasets]:
     """Each file is its own dataset unless ``merge``: two senders' files may reuse the same IRIs, and
     merging them would mix their records. Shapes given from outside are checked before they are used.
 
-    ``engine``: "compiled" runs the compiled engine (an error if the shapes do not compile), "pyshacl" the
-    reference engine, "auto" the compiled engine whenever it can give pySHACL's answer. ``outcomes``, when
-    given, receives which engine validated each file."""
+    ``engine``: "compiled" runs the compiled engine (an error if it cannot give pySHACL's answer), "pyshacl"
+    the reference engine, "auto" the compiled engine whenever it can give pySHACL's answer."""
+    import time
+
+    from .parallel import tty_progress
+
+    context = shapes = None
     if engine != "pyshacl":
-        compiled = _try_compiled(location, inputs, input_format, inference, stdin, merge, shapes_file, trust_shapes,
-                                 max_bytes, max_literal, jobs, engine)
-        if compiled is not None:
-            run, datasets, file_outcomes = compiled
-            if outcomes is not None:
-                outcomes.extend(file_outcomes)
+        context = context_for(location)
+        shapes = _custom_shapes(shapes_file, trust_shapes) if shapes_file is not None else context.shapes
+        reason = _compiled_refusal(inference, merge, shapes)
+        if reason is None:
+            from .compiled.runner import validate_compiled
+
+            run, datasets, _outcomes = validate_compiled(inputs, context.knowledge, shapes, input_format, stdin,
+                                                         max_bytes, max_literal, jobs,
+                                                         progress=tty_progress(time.monotonic()))
             return run, datasets
+        if engine == "compiled":
+            from .errors import OvergangError
+
+            raise OvergangError(f"--engine compiled: {reason}")
     datasets = load_datasets(inputs, input_format, stdin, max_bytes=max_bytes, max_literal=max_literal)
     # With --jobs every worker loads the catalogue itself; the main process only needs it when validating.
     parallel = jobs > 1 and not (shapes_file is not None and trust_shapes)
-    context = None if parallel else context_for(location)
-    shapes = context.shapes if context is not None else None
-    if shapes_file is not None:
-        from pathlib import Path
-
-        from .rdfio import parse_file
-        from .shapes_policy import check_shapes
-
-        shapes = parse_file(Path(shapes_file), display_name=shapes_file)
-        check_shapes(shapes, shapes_file, trusted=trust_shapes)
+    if context is None and not parallel:
+        context = context_for(location)
+    if shapes is None:
+        shapes = _custom_shapes(shapes_file, trust_shapes) if shapes_file is not None else \
+            (context.shapes if context is not None else None)
     advanced = shapes_file is not None and trust_shapes
     if parallel:
-        import time
-
-        from .parallel import tty_progress, validate_parallel
+        from .parallel import validate_parallel
         from .records import split_records
 
         graphs = [datasets.graph] if merge else [part for _name, part in datasets.parts]
@@ -77,39 +106,3 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
     runs = [run_validation(part, context.knowledge, shapes, inference, advanced=advanced)
             for _name, part in datasets.parts]
     return combine(runs), datasets
-
-
-def _try_compiled(location, inputs, input_format, inference, stdin, merge, shapes_file, trust_shapes, max_bytes,
-                  max_literal, jobs, engine):
-    from .compiled.compiler import NotCompilable
-    from .compiled.runner import program_for, validate_compiled
-    from .errors import OvergangError
-
-    reason = None
-    if inference != "none":
-        reason = "inference is done by pySHACL"
-    elif merge:
-        reason = "--merge is done by pySHACL"
-    context = context_for(location)
-    shapes = context.shapes
-    if reason is None and shapes_file is not None:
-        from .rdfio import parse_file
-        from .shapes_policy import check_shapes
-
-        shapes = parse_file(Path(shapes_file), display_name=shapes_file)
-        check_shapes(shapes, shapes_file, trusted=trust_shapes)
-    if reason is None:
-        try:
-            program_for(shapes)
-        except NotCompilable as exc:
-            reason = str(exc)
-    if reason is not None:
-        if engine == "compiled":
-            raise OvergangError(f"--engine compiled: {reason}")
-        return None
-    import time
-
-    from .parallel import tty_progress
-
-    return validate_compiled(inputs, context.knowledge, shapes, input_format, stdin, max_bytes, max_literal, jobs,
-                             progress=tty_progress(time.monotonic()))

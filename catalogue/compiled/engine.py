@@ -12,21 +12,20 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from ..namespaces import OVG
+from ..validation import ANNOTATIONS, SCHEMA_NAMESPACES
+from ..validation import PARTS as VALIDATION_PARTS
 from .compiler import Program
 from .values import rdflib_term
 
 CATALOGUE_GRAPH = ox.NamedNode("urn:x-overgang:catalogue")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 HANDOVER = ox.NamedNode(str(OVG.Handover))
-PARTS = tuple(ox.NamedNode(str(p)) for p in (OVG.pupil, OVG.sender, OVG.recipient, OVG.informationItem, OVG.consent))
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL_NS = "http://www.w3.org/2002/07/owl#"
-# Annotations stay: a national identity number in an rdfs:comment must still be found.
-KEPT = {RDFS_NS + "label", RDFS_NS + "comment", RDFS_NS + "seeAlso", RDFS_NS + "isDefinedBy"}
+PARTS = tuple(ox.NamedNode(str(p)) for p in VALIDATION_PARTS)
 
 
 def is_schema_predicate(iri: str) -> bool:
-    return iri.startswith((RDFS_NS, OWL_NS)) and iri not in KEPT
+    """The cut of validation.without_schema, on IRIs as strings."""
+    return iri.startswith(SCHEMA_NAMESPACES) and URIRef(iri) not in ANNOTATIONS
 
 
 DATATYPE_COMPONENT = URIRef("http://www.w3.org/ns/shacl#DatatypeConstraintComponent")
@@ -112,10 +111,6 @@ class Engine:
         notes.lexical_changed = any(str(canon.value) != original.value for original, canon in notes.canonical.items())
         return notes
 
-    def add_ntriples(self, graph: ox.NamedNode, data: bytes) -> None:
-        if data:
-            self.store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-
     def strip_schema(self, graph: ox.NamedNode) -> None:
         """The same cut as validation.without_schema: schema statements in data never reach the shapes."""
         doomed = []
@@ -123,14 +118,10 @@ class Engine:
             if is_schema_predicate(row[0].value):
                 doomed.extend(self.store.quads_for_pattern(None, row[0], None, graph))
         for row in self.store.query(f"SELECT DISTINCT ?o WHERE {{ GRAPH {graph} {{ ?s {RDF_TYPE} ?o }} }}"):
-            if isinstance(row[0], ox.NamedNode) and row[0].value.startswith((RDFS_NS, OWL_NS)):
+            if isinstance(row[0], ox.NamedNode) and row[0].value.startswith(SCHEMA_NAMESPACES):
                 doomed.extend(self.store.quads_for_pattern(None, RDF_TYPE, row[0], graph))
         for quad in doomed:
             self.store.remove(quad)
-
-    def longest_literal_over(self, graph: ox.NamedNode, limit: int) -> bool:
-        return bool(self.store.query(
-            f"ASK {{ GRAPH {graph} {{ ?s ?p ?o FILTER (isLiteral(?o) && STRLEN(STR(?o)) > {int(limit)}) }} }}"))
 
     def is_empty(self, graph: ox.NamedNode) -> bool:
         return not bool(self.store.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))

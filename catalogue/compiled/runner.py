@@ -16,7 +16,8 @@ import pyoxigraph as ox
 from rdflib import Graph, URIRef
 
 from ..datasets import Datasets, _expand
-from ..errors import InputError, LimitError
+from ..errors import InputError
+from ..graph_cache import derived
 from ..limits import check_literals, check_size
 from ..rdfio import Source, _decode, format_for, parse_source, read_source
 from ..validation import ValidationRun, combine, make_finding, run_validation, slim_knowledge, sort_findings
@@ -39,11 +40,7 @@ _programs: dict[int, tuple[Graph, Program]] = {}
 
 def program_for(shapes: Graph) -> Program:
     """Compile once per shapes graph; raises NotCompilable."""
-    cached = _programs.get(id(shapes))
-    if cached is None or cached[0] is not shapes:
-        cached = (shapes, compile_shapes(shapes))
-        _programs[id(shapes)] = cached
-    return cached[1]
+    return derived(_programs, shapes, compile_shapes)
 
 
 def _read(shown: str, path: Path | None, input_format: str | None, stdin: bytes | None,
@@ -151,5 +148,3 @@ def validate_compiled(arguments: list[str], knowledge: Graph, shapes: Graph, inp
     run = combine([ValidationRun(outcome.findings, None) for outcome in outcomes])
     return run, datasets, outcomes
 
-
-__all__ = ["validate_compiled", "program_for", "FileOutcome", "LimitError"]
