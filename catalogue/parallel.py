@@ -62,9 +62,10 @@ def tty_progress(total_start):
     if not sys.stderr.isatty():
         return None
 
-    def show(done, total):
-        rate = done / max(time.monotonic() - total_start, 1e-6)
-        sys.stderr.write(f"\r{done}/{total} records, {rate:,.0f} records/s")
+    def show(done, total, unit="records", records=None):
+        rate = (done if records is None else records) / max(time.monotonic() - total_start, 1e-6)
+        counted = "" if records is None else f", {records:,} records"
+        sys.stderr.write(f"\r{done}/{total} {unit}{counted}, {rate:,.0f} records/s")
         if done >= total:
             sys.stderr.write("\n")
         sys.stderr.flush()

@@ -54,6 +54,8 @@ class RowCheck:
     constraint: URIRef | BNode | None = None
     value_is_focus: bool = False  # SPARQL constraints on node shapes: sh:value is the focus node when unbound
     reads: frozenset = frozenset()  # predicates a SPARQL constraint reads
+    # (sh:minCount, sh:maxCount) when the query counts values in ?ovg_n; the count says which one failed
+    count_bounds: tuple[int | None, int | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -182,8 +184,9 @@ def compile_shapes(shapes: Graph) -> Program:
 
 
 def _cardinality(program, shapes, prop, target, path_text, result_path):
-    severity = _severity(shapes, prop)
-    for name, op in (("minCount", "<"), ("maxCount", ">")):
+    """sh:minCount and sh:maxCount of a property shape in one query: one pass counts the values once."""
+    bounds = {}
+    for name in ("minCount", "maxCount"):
         bound = shapes.value(prop, SH[name])
         if bound is None:
             continue
@@ -191,9 +194,22 @@ def _cardinality(program, shapes, prop, target, path_text, result_path):
             raise NotCompilable(f"sh:{name} is not an integer")
         if name == "minCount" and bound.value <= 0:
             continue
-        query = (f"SELECT ?this WHERE {{ {target} OPTIONAL {{ ?this {path_text} ?v }} }} "
-                 f"GROUP BY ?this HAVING (COUNT(DISTINCT ?v) {op} {int(bound.value)})")
-        program.row_checks.append(RowCheck(query, COMPONENT[name], prop, severity, result_path))
+        bounds[name] = int(bound.value)
+    if not bounds or target is None:
+        return
+    # A plain predicate has distinct values in one graph; a complex path can reach a value twice.
+    counted = "COUNT(?v)" if result_path is not None else "COUNT(DISTINCT ?v)"
+    failing = []
+    if "minCount" in bounds:
+        failing.append(f"{counted} < {bounds['minCount']}")
+    if "maxCount" in bounds:
+        failing.append(f"{counted} > {bounds['maxCount']}")
+    having = " || ".join(failing)  # HAVING cannot see the ?ovg_n the SELECT clause names
+    query = (f"SELECT ?this (({counted}) AS ?ovg_n) WHERE {{ {target} OPTIONAL {{ ?this {path_text} ?v }} }} "
+             f"GROUP BY ?this HAVING ({having})")
+    component = COMPONENT["minCount"] if "minCount" in bounds else COMPONENT["maxCount"]
+    program.row_checks.append(RowCheck(query, component, prop, _severity(shapes, prop), result_path,
+                                       count_bounds=(bounds.get("minCount"), bounds.get("maxCount"))))
 
 
 def _value_constraints(program, shapes, shape, target, path_text, result_path, severity, focus_is_value=False):

@@ -1,7 +1,9 @@
 """Running a compiled program over chunks of data held in a pyoxigraph store.
 
-The catalogue (the slim knowledge graph pySHACL also gets) is loaded once into its own named graph; each
-chunk of data goes into a graph of its own, and every query sees exactly the two as its default graph.
+Each chunk of data goes into a graph of its own. Just before the checks run, the catalogue (the slim knowledge
+graph pySHACL also gets) is added to that graph, and the queries read that one graph: measured, Oxigraph
+answers them about a fifth faster from one graph than from the union of a data graph and a catalogue graph.
+Which statements came from the data is still known, because the catalogue's statements are known.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from ..validation import PARTS as VALIDATION_PARTS
 from .compiler import Program
 from .values import rdflib_term
 
-CATALOGUE_GRAPH = ox.NamedNode("urn:x-overgang:catalogue")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 HANDOVER = ox.NamedNode(str(OVG.Handover))
 PARTS = tuple(ox.NamedNode(str(p)) for p in VALIDATION_PARTS)
@@ -29,6 +30,8 @@ def is_schema_predicate(iri: str) -> bool:
 
 
 DATATYPE_COMPONENT = URIRef("http://www.w3.org/ns/shacl#DatatypeConstraintComponent")
+MIN_COUNT = URIRef("http://www.w3.org/ns/shacl#MinCountConstraintComponent")
+MAX_COUNT = URIRef("http://www.w3.org/ns/shacl#MaxCountConstraintComponent")
 XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
 
 
@@ -39,6 +42,16 @@ class LoadNotes:
     lexical_changed: bool = False
     ambiguous: bool = False  # a stored value stands for written literals the value tests judge differently
     compared_datatype_error: bool = False  # a SPARQL constraint would compare a literal of the wrong datatype
+    # Only when asked for (for cutting one file into pieces): the IRIs the data says something about, and the
+    # IRIs it points to without saying anything about them.
+    subjects: set = field(default_factory=set)
+    dangling: set = field(default_factory=set)
+
+    def merge(self, other: "LoadNotes") -> None:
+        for predicate, literals in other.originals.items():
+            self.originals.setdefault(predicate, set()).update(literals)
+        self.canonical.update(other.canonical)
+        self.lexical_changed |= other.lexical_changed
 
 
 def _canonical_forms(literals) -> dict:
@@ -75,7 +88,9 @@ class Engine:
     def __init__(self, program: Program, knowledge_ntriples: bytes):
         self.program = program
         self.store = ox.Store()
-        self.store.load(knowledge_ntriples, format=ox.RdfFormat.N_TRIPLES, to_graph=CATALOGUE_GRAPH)
+        self._catalogue = knowledge_ntriples
+        self._catalogue_triples = set(ox.parse(knowledge_ntriples, format=ox.RdfFormat.N_TRIPLES))
+        self._also_in_data: set = set()  # catalogue statements the data states as well
         self._verdicts: list[dict] = [{} for _ in program.value_checks]
         self._compared = program.compared_predicates
         self._counter = 0
@@ -85,30 +100,45 @@ class Engine:
         self._counter += 1
         return ox.NamedNode(f"urn:x-overgang:chunk:{self._counter}")
 
-    def load(self, graph: ox.NamedNode, data: bytes, rdf_format: ox.RdfFormat) -> LoadNotes:
-        """Load a chunk, and note what the store's literal canonicalisation would hide.
+    def scan(self, data: bytes, rdf_format: ox.RdfFormat, index: bool = False) -> LoadNotes:
+        """Read the typed literals as written, and note what the store's literal canonicalisation would hide.
 
         Oxigraph stores literals by value: "015"^^xsd:integer becomes "15", "1"^^xsd:boolean "true", and
         "15"^^xsd:nonNegativeInteger "15"^^xsd:integer. pySHACL sees the literal as written. So the typed
         literals are read once as written, to decide value tests on the original and to notice when the
         store changed a lexical form (then SPARQL's STR() would differ and the caller uses pySHACL).
+        Raises SyntaxError or ValueError when the data does not parse.
         """
         notes = LoadNotes()
         watched = self.program.value_predicates
         originals = notes.originals
         typed = set()
+        subjects, objects = set(), set()
+        literal, named = ox.Literal, ox.NamedNode
         for triple in ox.parse(data, format=rdf_format):
             obj = triple.object
-            if type(obj) is ox.Literal and obj.language is None:
-                datatype = obj.datatype
-                if datatype != XSD_STRING:
+            if type(obj) is literal:
+                if obj.language is None and obj.datatype != XSD_STRING:
                     typed.add(obj)
                     predicate = triple.predicate
                     if predicate in watched:
                         originals.setdefault(predicate, set()).add(obj)
-        self.store.load(data, format=rdf_format, to_graph=graph)
+            elif index and type(obj) is named:
+                objects.add(obj.value)
+            if index and type(triple.subject) is named:
+                subjects.add(triple.subject.value)
+        if index:
+            notes.subjects, notes.dangling = subjects, objects - subjects
         notes.canonical = _canonical_forms(typed)
         notes.lexical_changed = any(str(canon.value) != original.value for original, canon in notes.canonical.items())
+        return notes
+
+    def load(self, graph: ox.NamedNode, data: bytes, rdf_format: ox.RdfFormat,
+             notes: LoadNotes | None = None) -> LoadNotes:
+        """Load data into a graph of its own; ``notes`` from an earlier scan of the same data spare a second."""
+        if notes is None:
+            notes = self.scan(data, rdf_format)
+        self.store.load(data, format=rdf_format, to_graph=graph)
         return notes
 
     def strip_schema(self, graph: ox.NamedNode) -> None:
@@ -123,17 +153,30 @@ class Engine:
         for quad in doomed:
             self.store.remove(quad)
 
+    def count_handovers(self, graph: ox.NamedNode) -> int:
+        return len(list(self.store.quads_for_pattern(None, RDF_TYPE, HANDOVER, graph)))
+
     def is_empty(self, graph: ox.NamedNode) -> bool:
         return not bool(self.store.query(f"ASK {{ GRAPH {graph} {{ ?s ?p ?o }} }}"))
 
     def drop(self, graph: ox.NamedNode) -> None:
-        self.store.remove_graph(graph)
+        # A new store rather than remove_graph: measured, a store that has held and dropped many chunks
+        # answers more slowly with every chunk (0.5 s a chunk at first, 0.9 s after 25).
+        self.store = ox.Store()
 
     # -- validation -------------------------------------------------------------------------------------
     def _query(self, text: str, graph: ox.NamedNode):
-        return self.store.query(text, default_graph=[CATALOGUE_GRAPH, graph])
+        return self.store.query(text, default_graph=graph)
+
+    def _add_catalogue(self, graph: ox.NamedNode) -> None:
+        store = self.store
+        self._also_in_data = {t for t in self._catalogue_triples
+                              if ox.Quad(t.subject, t.predicate, t.object, graph) in store}
+        store.load(self._catalogue, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
     def validate(self, graph: ox.NamedNode, notes: LoadNotes) -> list[RawFinding]:
+        """The findings on the data in ``graph``; afterwards the graph holds the catalogue too."""
+        self._add_catalogue(graph)
         found: dict[tuple, RawFinding] = {}
 
         def add(focus, path, severity, component, shape, constraint, value):
@@ -144,6 +187,15 @@ class Engine:
         for check in self.program.row_checks:
             results = self._query(check.query, graph)
             names = {v.value for v in results.variables}
+            if check.count_bounds is not None:
+                low, high = check.count_bounds
+                for row in results:
+                    count = int(row["ovg_n"].value)
+                    if low is not None and count < low:
+                        add(row["this"], check.path, check.severity, MIN_COUNT, check.shape, None, None)
+                    if high is not None and count > high:
+                        add(row["this"], check.path, check.severity, MAX_COUNT, check.shape, None, None)
+                continue
             for row in results:
                 focus = row["this"]
                 path = check.path
@@ -197,10 +249,12 @@ class Engine:
         term = _ox_term(focus)
         if term is None or isinstance(term, ox.Literal):
             return False  # pySHACL's reports are kept only for subjects and non-literal objects of the data
-        for _quad in self.store.quads_for_pattern(term, None, None, graph):
-            return True
-        for _quad in self.store.quads_for_pattern(None, None, term, graph):
-            return True
+        for quads in (self.store.quads_for_pattern(term, None, None, graph),
+                      self.store.quads_for_pattern(None, None, term, graph)):
+            for quad in quads:
+                triple = quad.triple
+                if triple not in self._catalogue_triples or triple in self._also_in_data:
+                    return True
         return False
 
     def _attributed(self, finding: RawFinding, graph) -> RawFinding:

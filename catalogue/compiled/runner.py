@@ -23,6 +23,7 @@ from ..rdfio import Source, _decode, format_for, parse_source, read_source
 from ..validation import ValidationRun, combine, make_finding, run_validation, slim_knowledge, sort_findings
 from .compiler import Program, compile_shapes
 from .engine import Engine, RawFinding
+from .partitioned import Refused, pieces_for, validate_pieces
 
 FAST_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 
@@ -53,13 +54,22 @@ def _read(shown: str, path: Path | None, input_format: str | None, stdin: bytes 
     return read_source(path, shown, input_format, max_bytes)
 
 
-def _validate_file(engine: Engine, source: Source, max_literal: int | None) -> list[RawFinding] | str:
+def _validate_file(engine: Engine, source: Source, max_literal: int | None,
+                   jobs: int = 1, progress=None) -> list[RawFinding] | str:
     """The raw findings, or the reason the file must go to pySHACL. Bad input raises like the pySHACL path."""
+    rdf_format = FAST_FORMATS.get(source.format)
+    if rdf_format is not None and isinstance(source.data, bytes):
+        pieces = pieces_for(source.data)
+        if pieces is not None:
+            try:
+                return validate_pieces(engine, source.name, source.data, source.format, rdf_format, pieces,
+                                       max_literal, jobs, progress)
+            except Refused:
+                pass  # the one-file path below reports what was wrong, the usual way
     text = _decode(source)  # UTF-8 and control-character checks, as for every input
     if max_literal is not None:
         check_literals(source.name, text, source.format, max_literal)
     data = source.data if isinstance(source.data, bytes) else text.encode("utf-8")
-    rdf_format = FAST_FORMATS.get(source.format)
     if rdf_format is None:
         # Other syntaxes are parsed by our guarded rdflib reader, then handed over as N-Triples.
         graph = parse_source(source, max_literal=max_literal)
@@ -100,9 +110,9 @@ def _file_job(job):
     return shown, _run_one(source, max_literal)
 
 
-def _run_one(source: Source, max_literal):
+def _run_one(source: Source, max_literal, jobs: int = 1, progress=None):
     engine, knowledge, shapes = _worker["engine"], _worker["knowledge"], _worker["shapes"]
-    outcome = _validate_file(engine, source, max_literal)
+    outcome = _validate_file(engine, source, max_literal, jobs, progress)
     if isinstance(outcome, str):
         return FileOutcome(source.name, "pyshacl", _reference(source, knowledge, shapes, max_literal), outcome)
     findings = [make_finding(knowledge, shapes, raw) for raw in outcome]
@@ -120,6 +130,7 @@ def validate_compiled(arguments: list[str], knowledge: Graph, shapes: Graph, inp
     _worker.update(engine=Engine(program, slim_knowledge(knowledge).serialize(format="nt", encoding="utf-8")),
                    knowledge=knowledge, shapes=shapes)
     outcomes: list[FileOutcome] = []
+    requested = jobs
     jobs = max(1, min(jobs, os.cpu_count() or 1, len(files)))
     if jobs > 1 and all(path is not None for _shown, path in files):
         import multiprocessing
@@ -135,7 +146,10 @@ def validate_compiled(arguments: list[str], knowledge: Graph, shapes: Graph, inp
                     progress(done, len(files))
     else:
         for done, (shown, path) in enumerate(files, start=1):
-            outcomes.append(_run_one(_read(shown, path, input_format, stdin, max_bytes), max_literal))
+            # One file at a time: a large one is cut into pieces, validated on every core asked for.
+            pieces_progress = progress if progress is not None and len(files) == 1 else None
+            outcomes.append(_run_one(_read(shown, path, input_format, stdin, max_bytes), max_literal,
+                                     requested, pieces_progress))
             if progress is not None:
                 progress(done, len(files))
     datasets = Datasets(Graph())

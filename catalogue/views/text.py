@@ -6,7 +6,8 @@ from rdflib import Graph, Literal, URIRef
 
 
 def by_language(graph: Graph, subject, predicate) -> dict[str, str]:
-    """One value per language tag; with several in a language, the smallest wins so output is stable."""
+    """One value per language tag, in tag order; with several in a language, the smallest wins so that the
+    output does not depend on the order the graph happens to hold them in."""
     values: dict[str, str] = {}
     for obj in graph.objects(subject, predicate):
         if isinstance(obj, Literal):
@@ -14,7 +15,7 @@ def by_language(graph: Graph, subject, predicate) -> dict[str, str]:
             text = str(obj)
             if lang not in values or text < values[lang]:
                 values[lang] = text
-    return values
+    return dict(sorted(values.items()))
 
 
 def all_by_language(graph: Graph, subject, predicate) -> dict[str, list[str]]:
