@@ -41,8 +41,7 @@ class Catalogue:
         for gid in sorted(self.files):
             rel = self.relative(gid)
             if not folders or any(rel.startswith(f.rstrip("/") + "/") for f in folders):
-                for triple in self.dataset.graph(gid):
-                    merged.add(triple)
+                merged.addN((s, p, o, merged) for s, p, o in self.dataset.graph(gid))
         return merged
 
 

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import unicodedata
 from dataclasses import asdict
-from pathlib import Path
 
 from . import __version__
+from .cache_dir import read_json, write_json
 from .i18n import INVERSE
 from .locate import CatalogueLocation
 
@@ -90,14 +89,6 @@ def _native(labels: dict[str, str]) -> str:
 
 # ---------------------------------------------------------------- cache
 
-def _cache_dir() -> Path | None:
-    explicit = os.environ.get("OVERGANG_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or (Path.home() / ".cache")
-    return Path(base) / "overgang"
-
-
 def catalogue_fingerprint(location: CatalogueLocation) -> str:
     from .loader import source_files  # light: no RDF parsing
 
@@ -110,24 +101,16 @@ def catalogue_fingerprint(location: CatalogueLocation) -> str:
 
 def load_index(location: CatalogueLocation, use_cache: bool = True) -> dict:
     key = catalogue_fingerprint(location)
-    cache = _cache_dir() if use_cache else None
-    cached = cache / f"lookup-{key[:32]}.json" if cache else None
-    if cached is not None and cached.is_file():
-        try:
-            return json.loads(cached.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            pass  # a damaged cache entry is rebuilt below
+    name = f"lookup-{key[:32]}.json"
+    if use_cache:
+        cached = read_json(name)
+        if isinstance(cached, dict):
+            return cached
     from .views.catalogue import build_views  # only on a cache miss: parsing RDF is the slow part
 
     index = build_index(build_views(location))
-    if cached is not None:
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(index, ensure_ascii=False), encoding="utf-8")
-            tmp.replace(cached)
-        except OSError:
-            pass  # caching is an optimisation; a read-only home must not break lookup
+    if use_cache:
+        write_json(name, index)
     return index
 
 

@@ -163,6 +163,14 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
         _check_json_ld(source.name, text)
 
     target = graph if graph is not None else Graph()
+    fast = _fast_parse(text, source.format)
+    if fast is not None:
+        triples, prefixes = fast
+        _check_iris(source.name, {term for triple in triples for term in triple if isinstance(term, URIRef)})
+        for prefix, namespace in prefixes.items():
+            target.bind(prefix, namespace, override=False)
+        target.addN((s, p, o, target) for s, p, o in triples)
+        return target
     scratch = Graph()
     try:
         scratch.parse(data=text, format=source.format, publicID=RELATIVE_BASE)
@@ -179,20 +187,68 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
     except Exception as exc:  # parsers raise many kinds; none may escape as a traceback
         raise InputError(source.name, _describe_parser_failure(exc)) from None
 
-    for triple in scratch:
-        for term in triple:
-            if isinstance(term, URIRef):
-                if str(term).startswith(RELATIVE_BASE):
-                    raise InputError(source.name, "relative IRI; every IRI must be absolute")
-                if _INVALID_IRI.search(str(term)):
-                    raise InputError(source.name, "invalid IRI (it contains a space, a control character or one of "
-                                     "<>\"{}|\\^`)")
+    _check_iris(source.name, {term for triple in scratch for term in triple if isinstance(term, URIRef)})
     for prefix, namespace in scratch.namespaces():
         if not str(namespace).startswith(RELATIVE_BASE):
             target.bind(prefix, namespace, override=False)
-    for triple in scratch:
-        target.add(triple)
+    target.addN((s, p, o, target) for s, p, o in scratch)
     return target
+
+
+def _check_iris(name: str, iris: set) -> None:
+    for iri in iris:
+        if iri.startswith(RELATIVE_BASE):
+            raise InputError(name, "relative IRI; every IRI must be absolute")
+        if _INVALID_IRI.search(iri):
+            raise InputError(name, "invalid IRI (it contains a space, a control character or one of "
+                             "<>\"{}|\\^`)")
+
+
+_UPPER_CASE_LANGUAGE = re.compile(r'["\']@[A-Za-z0-9-]*[A-Z]')
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _fast_parse(text: str, fmt: str) -> tuple[list, dict] | None:
+    """Turtle and N-Triples read by Oxigraph's parser, about five times faster than rdflib's, as the triples
+    rdflib would have read, with the prefixes. None when rdflib should parse instead: other formats, anything Oxigraph refuses
+    (so that errors are reported the usual way), and language tags with capitals, which Oxigraph lowercases
+    and rdflib keeps as written."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal
+
+    formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+    if fmt not in formats or _UPPER_CASE_LANGUAGE.search(text):
+        return None
+    triples = []
+    named, blank = ox.NamedNode, ox.BlankNode
+    terms: dict = {}
+
+    def term(node):
+        known = terms.get(node)
+        if known is None:
+            kind = type(node)
+            if kind is named:
+                known = URIRef(node.value)
+            elif kind is blank:
+                known = BNode()  # a fresh node per document, as rdflib makes
+            elif node.language is not None:
+                known = Literal(node.value, lang=node.language)
+            elif node.datatype.value == _XSD_STRING:
+                known = Literal(node.value)
+            else:
+                known = Literal(node.value, datatype=URIRef(node.datatype.value))
+            terms[node] = known
+        return known
+
+    try:
+        parser = ox.parse(text.encode("utf-8"), format=formats[fmt], base_iri=RELATIVE_BASE,
+                          without_named_graphs=True)
+        add = triples.append
+        for quad in parser:
+            add((term(quad.subject), term(quad.predicate), term(quad.object)))
+    except (SyntaxError, ValueError):
+        return None
+    return triples, {p: ns for p, ns in parser.prefixes.items() if not ns.startswith(RELATIVE_BASE)}
 
 
 def _badsyntax_position(exc: BadSyntax) -> tuple[int, int | None]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyshacl import validate
 from rdflib import Graph, Literal
 from rdflib.namespace import RDF, SH
 
@@ -22,6 +21,8 @@ class ShaclResult:
 
 
 def run_shacl(data: Graph, shapes: Graph) -> list[ShaclResult]:
+    from pyshacl import validate  # here, so that importing this module does not load pySHACL
+
     _conforms, report, _text = validate(data, shacl_graph=shapes, inference="none", advanced=False,
                                         allow_warnings=True, allow_infos=True, abort_on_first=False,
                                         do_owl_imports=False, js=False)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from pyshacl import validate as pyshacl_validate
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
-from . import prepared_sparql as prepared
 from .errors import InputError
 from .graph_cache import derived
 from .namespaces import OVG
@@ -140,6 +138,8 @@ def _own_copy(shapes: Graph) -> Graph:
 
 def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str = "none",
                    prepared_sparql: bool = True, advanced: bool = False) -> ValidationRun:
+    from . import prepared_sparql as prepared  # imports pySHACL, which the compiled engine does not need
+
     if prepared_sparql:
         prepared.enable()
     else:
@@ -160,6 +160,8 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
         elif inference != "none":
             combined = _copy(combined)  # inference writes into the graph; never into the shared one
         try:
+            from pyshacl import validate as pyshacl_validate  # here: the compiled engine never needs it
+
             _conforms, report, _text = pyshacl_validate(
                 combined, shacl_graph=_own_copy(shapes), inference=inference, advanced=advanced, allow_warnings=True,
                 allow_infos=True, abort_on_first=False, do_owl_imports=False, js=False, inplace=True)

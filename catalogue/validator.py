@@ -22,7 +22,10 @@ class ValidationContext:
 
 
 def context_for(location: CatalogueLocation) -> ValidationContext:
+    from .compiled import query_checks
+
     catalogue = load(location)
+    query_checks.use_shipped(location.root)
     shapes = Graph()
     for triple in catalogue.graph_for(HANDOVER_SHAPES):
         shapes.add(triple)

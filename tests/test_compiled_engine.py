@@ -276,3 +276,17 @@ def test_not_exists_rewrite_keeps_strings_and_renames_inner_variables():
     before = sorted(str(r["this"]) for r in store.query(query))
     after = sorted(str(r["this"]) for r in store.query(out))
     assert before == after == ["<urn:b>"]
+
+
+def test_the_shipped_query_checks_are_up_to_date(context):
+    """shapes/compiled-queries.json spares validate the slow check of each SPARQL constraint; it must say what
+    the check says today (refresh it with: python -m catalogue.compiled.query_checks)."""
+    import json
+
+    from catalogue.compiled import query_checks
+
+    _knowledge, shapes = context
+    shipped = json.loads((REPO / query_checks.FILE).read_text(encoding="utf-8"))
+    fresh = query_checks.answers(shapes)
+    assert len(fresh) >= 10
+    assert shipped == fresh

@@ -82,11 +82,11 @@ def test_deep_nesting_and_huge_numbers(tmp_path):
     nested_turtle = tmp_path / "nested.ttl"
     nested_turtle.write_text("<http://example.org/a> <http://example.org/p> " + "[ <http://example.org/q> " * 600
                              + "1" + " ]" * 600 + " .\n")
-    code, out, err, events, _ = overgang(tmp_path, "validate", "--engine", "pyshacl", nested_turtle)
-    assert_clean(code, out, err, events, 3, "nested.ttl")
-    # The compiled engine's parser has no recursion limit: the same file is validated, without a traceback.
-    code, out, err, events, _ = overgang(tmp_path, "validate", nested_turtle)
-    assert_clean(code, out, err, events, 0)
+    # Turtle is read by Oxigraph's parser, which has no recursion limit: on either engine the file is
+    # validated, without a traceback.
+    for engine in ("pyshacl", "compiled"):
+        code, out, err, events, _ = overgang(tmp_path, "validate", "--engine", engine, nested_turtle)
+        assert_clean(code, out, err, events, 0)
 
 
 # ---------------------------------------------------------------- Turtle and N-Triples

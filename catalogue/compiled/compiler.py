@@ -15,7 +15,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, SH
 
-from . import sparql_text
+from . import query_checks, sparql_text
 from .values import VALUE_PARAMETERS, ValueTest, value_test
 
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -274,15 +274,13 @@ def _prefixes(shapes: Graph, constraint) -> dict[str, str]:
 
 
 def _sparql_constraint(shapes: Graph, shape, constraint, target, severity) -> RowCheck:
-    from .anchoring import check_query
-
     if target is None:
         raise NotCompilable("a SPARQL constraint on a shape without targets")
     if (constraint, SH.ask, None) in shapes or (constraint, SH.select, None) not in shapes:
         raise NotCompilable("only sh:select SPARQL constraints are compiled")
     select = shapes.value(constraint, SH.select)
     prefixes = _prefixes(shapes, constraint)
-    projected, predicates = check_query(str(select), prefixes)
+    projected, predicates = query_checks.checked(str(select), prefixes)
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
     try:
         body = sparql_text.rewrite_not_exists(str(select))

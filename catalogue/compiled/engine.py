@@ -42,10 +42,6 @@ class LoadNotes:
     lexical_changed: bool = False
     ambiguous: bool = False  # a stored value stands for written literals the value tests judge differently
     compared_datatype_error: bool = False  # a SPARQL constraint would compare a literal of the wrong datatype
-    # Only when asked for (for cutting one file into pieces): the IRIs the data says something about, and the
-    # IRIs it points to without saying anything about them.
-    subjects: set = field(default_factory=set)
-    dangling: set = field(default_factory=set)
 
     def merge(self, other: "LoadNotes") -> None:
         for predicate, literals in other.originals.items():
@@ -100,7 +96,7 @@ class Engine:
         self._counter += 1
         return ox.NamedNode(f"urn:x-overgang:chunk:{self._counter}")
 
-    def scan(self, data: bytes, rdf_format: ox.RdfFormat, index: bool = False) -> LoadNotes:
+    def scan(self, data: bytes, rdf_format: ox.RdfFormat) -> LoadNotes:
         """Read the typed literals as written, and note what the store's literal canonicalisation would hide.
 
         Oxigraph stores literals by value: "015"^^xsd:integer becomes "15", "1"^^xsd:boolean "true", and
@@ -109,26 +105,23 @@ class Engine:
         store changed a lexical form (then SPARQL's STR() would differ and the caller uses pySHACL).
         Raises SyntaxError or ValueError when the data does not parse.
         """
-        notes = LoadNotes()
         watched = self.program.value_predicates
-        originals = notes.originals
+        originals: dict = {}
         typed = set()
-        subjects, objects = set(), set()
-        literal, named = ox.Literal, ox.NamedNode
+        literal = ox.Literal
         for triple in ox.parse(data, format=rdf_format):
             obj = triple.object
-            if type(obj) is literal:
-                if obj.language is None and obj.datatype != XSD_STRING:
-                    typed.add(obj)
-                    predicate = triple.predicate
-                    if predicate in watched:
-                        originals.setdefault(predicate, set()).add(obj)
-            elif index and type(obj) is named:
-                objects.add(obj.value)
-            if index and type(triple.subject) is named:
-                subjects.add(triple.subject.value)
-        if index:
-            notes.subjects, notes.dangling = subjects, objects - subjects
+            if type(obj) is literal and obj.language is None and obj.datatype != XSD_STRING:
+                typed.add(obj)
+                predicate = triple.predicate
+                if predicate in watched:
+                    originals.setdefault(predicate, set()).add(obj)
+        return self.notes_for(typed, originals)
+
+    @staticmethod
+    def notes_for(typed: set, originals: dict) -> LoadNotes:
+        """Notes from the typed literals of some data, and those of them on value-test predicates."""
+        notes = LoadNotes(originals=originals)
         notes.canonical = _canonical_forms(typed)
         notes.lexical_changed = any(str(canon.value) != original.value for original, canon in notes.canonical.items())
         return notes

@@ -20,6 +20,7 @@ whole file down the usual one-file path, which reports it the usual way.
 from __future__ import annotations
 
 import os
+from collections import deque
 from dataclasses import dataclass
 
 import pyoxigraph as ox
@@ -27,7 +28,7 @@ import pyoxigraph as ox
 from ..errors import InputError
 from ..limits import check_literals
 from .chunks import Pieces, cut
-from .engine import Engine, LoadNotes, RawFinding
+from .engine import XSD_STRING, Engine, LoadNotes, RawFinding
 
 PIECE_BYTES = 1_500_000  # about 900 records: measured, queries cost 15 % less per record than with 2,000
 
@@ -38,11 +39,18 @@ class Refused(Exception):
     """A piece cannot be handled on its own; the whole file takes the usual path."""
 
 
+EDGE_TRIPLES = 400  # statements at each end of a piece that the scan hands over ready, since cuts split records
+
+
 @dataclass
 class Scan:
+    """What the main process learns about a piece. IRIs travel as their hash(): forked workers share the hash
+    seed, and a clash only means asking a piece for statements it does not have."""
     notes: LoadNotes
-    subjects: list[str]
-    dangling: list[str]
+    subjects: set[int]  # IRIs the piece has statements about
+    dangling: set[int]  # IRIs it points to without any statement about them
+    # Statements about IRIs met at either end of the piece, whole: the usual imports across a cut
+    edges: dict[int, tuple[list[str], set[int]]]
 
 
 def _piece(index: int) -> bytes:
@@ -57,29 +65,70 @@ def _scan(index: int) -> Scan | None:
             return None
         if _state["max_literal"] is not None:
             check_literals(_state["name"], text, _state["format_name"], _state["max_literal"])
-        notes = _state["engine"].scan(data, _state["format"], index=True)
+        engine: Engine = _state["engine"]
+        watched = engine.program.value_predicates
+        originals: dict = {}
+        typed, subjects, objects, counts = set(), set(), set(), {}
+        head: dict[int, list] = {}  # subject -> its triples, for subjects met in the first statements
+        tail = deque(maxlen=EDGE_TRIPLES)
+        literal, named, xsd_string = ox.Literal, ox.NamedNode, XSD_STRING
+        seen = 0
+        for triple in ox.parse(data, format=_state["format"]):
+            obj = triple.object
+            kind = type(obj)
+            if kind is literal:
+                if obj.language is None and obj.datatype != xsd_string:
+                    typed.add(obj)
+                    if triple.predicate in watched:
+                        originals.setdefault(triple.predicate, set()).add(obj)
+            elif kind is named:
+                objects.add(hash(obj.value))
+            subject = triple.subject
+            if type(subject) is named:
+                key = hash(subject.value)
+                subjects.add(key)
+                counts[key] = counts.get(key, 0) + 1
+                if key in head:
+                    head[key].append(triple)
+                elif seen < EDGE_TRIPLES:
+                    head[key] = [triple]
+                tail.append((key, triple))
+            seen += 1
     except (UnicodeDecodeError, InputError, SyntaxError, ValueError):
         return None
-    subjects, dangling = notes.subjects, notes.dangling
-    notes.subjects, notes.dangling = set(), set()
-    return Scan(notes, list(subjects), list(dangling))
+    ends: dict[int, list] = dict(head)
+    in_tail: dict[int, list] = {}
+    for key, triple in tail:
+        in_tail.setdefault(key, []).append(triple)
+    for key, triples in in_tail.items():
+        if key not in ends and len(triples) == counts[key]:  # every statement about it is in the tail
+            ends[key] = triples
+    edges = {}
+    for key, triples in ends.items():
+        if any(isinstance(t.object, ox.BlankNode) for t in triples):
+            continue  # its anonymous nodes may lie outside the ends; a full extraction finds them
+        edges[key] = ([f"{t} .\n" for t in triples],
+                      {hash(t.object.value) for t in triples if isinstance(t.object, ox.NamedNode)})
+    return Scan(engine.notes_for(typed, originals), subjects, objects - subjects, edges)
 
 
-def _extract(job) -> dict[str, tuple[list[str], set[str]]]:
+def _extract(job) -> dict[int, tuple[list[str], set[int]]]:
     """The statements about each wanted IRI, as N-Triples lines, with the anonymous nodes they lead to, and the
     IRIs those statements point to."""
     index, wanted = job
-    keep = {ox.NamedNode(iri) for iri in wanted}
-    blank = ox.BlankNode
+    blank, named = ox.BlankNode, ox.NamedNode
     by_subject: dict = {}
     for triple in ox.parse(_piece(index), format=_state["format"]):
         subject = triple.subject
-        if subject in keep or type(subject) is blank:
+        kind = type(subject)
+        if kind is blank or (kind is named and hash(subject.value) in wanted):
             by_subject.setdefault(subject, []).append(triple)
     out = {}
-    for iri in wanted:
+    for subject in by_subject:
+        if type(subject) is not named:
+            continue
         lines, points_to = [], set()
-        todo, seen = [ox.NamedNode(iri)], set()
+        todo, seen = [subject], set()
         while todo:
             node = todo.pop()
             if node in seen:
@@ -88,11 +137,11 @@ def _extract(job) -> dict[str, tuple[list[str], set[str]]]:
             for triple in by_subject.get(node, ()):
                 lines.append(f"{triple} .\n")
                 obj = triple.object
-                if isinstance(obj, ox.BlankNode):
+                if isinstance(obj, blank):
                     todo.append(obj)  # anonymous nodes live inside this piece only
-                elif isinstance(obj, ox.NamedNode):
-                    points_to.add(obj.value)
-        out[iri] = (lines, points_to)
+                elif isinstance(obj, named):
+                    points_to.add(hash(obj.value))
+        out[hash(subject.value)] = (lines, points_to)
     return out
 
 
@@ -124,42 +173,44 @@ def _validate(job) -> tuple[list[RawFinding] | str, int]:
 def _imports(scans: list[Scan], run) -> list[bytes]:
     """What each piece must import: the closure, over the whole file, of the IRIs it mentions that other
     pieces have statements about."""
-    owners: dict[str, list[int]] = {}
-    for index, scan in enumerate(scans):
-        for iri in scan.subjects:
-            owners.setdefault(iri, []).append(index)
-    split = {iri for iri, where in owners.items() if len(where) > 1}
-    seeds = []
-    for index, scan in enumerate(scans):
-        mine = {iri for iri in scan.dangling if iri in owners}
-        mine.update(iri for iri in scan.subjects if iri in split)
-        seeds.append(mine)
-    statements: dict[str, list[tuple[int, list[str]]]] = {}  # IRI -> (owning piece, its lines)
-    points_to: dict[str, set[str]] = {}
+    once, twice = set(), set()
+    for scan in scans:
+        twice |= once & scan.subjects
+        once |= scan.subjects
+    seeds = [(scan.subjects & twice) | (scan.dangling & once) for scan in scans]
+    statements: dict[int, list[tuple[int, list[str]]]] = {}  # IRI -> (owning piece, its lines)
+    points_to: dict[int, set[int]] = {}
     wanted = set().union(*seeds)
+    asked_before = set()
     while wanted:
-        requests: dict[int, list[str]] = {}
-        for iri in wanted:
-            for owner in owners[iri]:
-                requests.setdefault(owner, []).append(iri)
-        for owner, found in zip(requests, run(_extract, [(owner, iris) for owner, iris in requests.items()])):
-            for iri, (lines, targets) in found.items():
-                statements.setdefault(iri, []).append((owner, lines))
-                points_to.setdefault(iri, set()).update(targets)
-        wanted = {t for iri in wanted for t in points_to.get(iri, ())
-                  if t in owners and t not in statements}
+        asked_before |= wanted
+        requests = []
+        for owner, scan in enumerate(scans):
+            asked = wanted & scan.subjects
+            for key in [key for key in asked if key in scan.edges]:
+                lines, targets = scan.edges[key]
+                statements.setdefault(key, []).append((owner, lines))
+                points_to.setdefault(key, set()).update(targets)
+                asked.discard(key)
+            if asked:
+                requests.append((owner, asked))
+        for (owner, _asked), found in zip(requests, run(_extract, requests)):
+            for key, (lines, targets) in found.items():
+                statements.setdefault(key, []).append((owner, lines))
+                points_to.setdefault(key, set()).update(targets)
+        wanted = ({t for key in wanted for t in points_to.get(key, ())} & once) - asked_before
     out = []
     for index, mine in enumerate(seeds):
         lines, todo, seen = [], list(mine), set()
         while todo:
-            iri = todo.pop()
-            if iri in seen:
+            key = todo.pop()
+            if key in seen:
                 continue
-            seen.add(iri)
-            for owner, owned in statements.get(iri, ()):
+            seen.add(key)
+            for owner, owned in statements.get(key, ()):
                 if owner != index:
                     lines.extend(owned)
-            todo.extend(t for t in points_to.get(iri, ()) if t in statements)
+            todo.extend(t for t in points_to.get(key, ()) if t in statements)
         out.append("".join(lines).encode("utf-8"))
     return out
 
