@@ -68,11 +68,13 @@ def _scan(index: int) -> Scan | None:
         engine: Engine = _state["engine"]
         watched = engine.program.value_predicates
         originals: dict = {}
-        typed, subjects, objects, counts = set(), set(), set(), {}
+        typed, objects = set(), set()
+        first: dict[int, int] = {}  # subject -> position of its first statement
         head: dict[int, list] = {}  # subject -> its triples, for subjects met in the first statements
         tail = deque(maxlen=EDGE_TRIPLES)
         literal, named, xsd_string = ox.Literal, ox.NamedNode, XSD_STRING
         seen = 0
+        last, key, collecting = None, None, None
         for triple in ox.parse(data, format=_state["format"]):
             obj = triple.object
             kind = type(obj)
@@ -84,24 +86,32 @@ def _scan(index: int) -> Scan | None:
             elif kind is named:
                 objects.add(hash(obj.value))
             subject = triple.subject
-            if type(subject) is named:
-                key = hash(subject.value)
-                subjects.add(key)
-                counts[key] = counts.get(key, 0) + 1
-                if key in head:
-                    head[key].append(triple)
-                elif seen < EDGE_TRIPLES:
-                    head[key] = [triple]
-                tail.append((key, triple))
+            if subject != last:  # Turtle states most subjects in one run of predicates: decide once per run
+                last = subject
+                if type(subject) is named:
+                    key = hash(subject.value)
+                    if key not in first:
+                        first[key] = seen
+                        if seen < EDGE_TRIPLES:
+                            head[key] = []
+                    collecting = head.get(key)
+                else:
+                    key, collecting = None, None
+            if collecting is not None:
+                collecting.append(triple)
+            tail.append(triple)
             seen += 1
     except (UnicodeDecodeError, InputError, SyntaxError, ValueError):
         return None
+    subjects = set(first)
     ends: dict[int, list] = dict(head)
     in_tail: dict[int, list] = {}
-    for key, triple in tail:
-        in_tail.setdefault(key, []).append(triple)
+    for triple in tail:
+        if type(triple.subject) is named:
+            in_tail.setdefault(hash(triple.subject.value), []).append(triple)
+    start_of_tail = seen - len(tail)
     for key, triples in in_tail.items():
-        if key not in ends and len(triples) == counts[key]:  # every statement about it is in the tail
+        if key not in ends and first[key] >= start_of_tail:  # every statement about it is in the tail
             ends[key] = triples
     edges = {}
     for key, triples in ends.items():
