@@ -40,6 +40,7 @@ class LoadNotes:
     originals: dict = field(default_factory=dict)  # value-test predicate -> typed literals as written
     canonical: dict = field(default_factory=dict)  # literal as written -> literal as the store keeps it
     lexical_changed: bool = False
+    predicates: set = field(default_factory=set)  # every predicate the data uses
     ambiguous: bool = False  # a stored value stands for written literals the value tests judge differently
     compared_datatype_error: bool = False  # a SPARQL constraint would compare a literal of the wrong datatype
 
@@ -47,6 +48,7 @@ class LoadNotes:
         for predicate, literals in other.originals.items():
             self.originals.setdefault(predicate, set()).update(literals)
         self.canonical.update(other.canonical)
+        self.predicates |= other.predicates
         self.lexical_changed |= other.lexical_changed
 
 
@@ -107,21 +109,23 @@ class Engine:
         """
         watched = self.program.value_predicates
         originals: dict = {}
-        typed = set()
+        typed, predicates = set(), set()
         literal = ox.Literal
         for triple in ox.parse(data, format=rdf_format):
+            predicates.add(triple.predicate)
             obj = triple.object
             if type(obj) is literal and obj.language is None and obj.datatype != XSD_STRING:
                 typed.add(obj)
                 predicate = triple.predicate
                 if predicate in watched:
                     originals.setdefault(predicate, set()).add(obj)
-        return self.notes_for(typed, originals)
+        return self.notes_for(typed, originals, predicates)
 
     @staticmethod
-    def notes_for(typed: set, originals: dict) -> LoadNotes:
-        """Notes from the typed literals of some data, and those of them on value-test predicates."""
-        notes = LoadNotes(originals=originals)
+    def notes_for(typed: set, originals: dict, predicates: set) -> LoadNotes:
+        """Notes from the typed literals of some data, those of them on value-test predicates, and the
+        predicates the data uses."""
+        notes = LoadNotes(originals=originals, predicates=predicates)
         notes.canonical = _canonical_forms(typed)
         notes.lexical_changed = any(str(canon.value) != original.value for original, canon in notes.canonical.items())
         return notes
@@ -134,12 +138,16 @@ class Engine:
         self.store.load(data, format=rdf_format, to_graph=graph)
         return notes
 
-    def strip_schema(self, graph: ox.NamedNode) -> None:
-        """The same cut as validation.without_schema: schema statements in data never reach the shapes."""
+    def strip_schema(self, graph: ox.NamedNode, predicates: set | None = None) -> None:
+        """The same cut as validation.without_schema: schema statements in data never reach the shapes.
+        ``predicates``: every predicate in the graph, when a scan has already collected them."""
         doomed = []
-        for row in self.store.query(f"SELECT DISTINCT ?p WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"):
-            if is_schema_predicate(row[0].value):
-                doomed.extend(self.store.quads_for_pattern(None, row[0], None, graph))
+        if predicates is None:
+            rows = self.store.query(f"SELECT DISTINCT ?p WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+            predicates = {row[0] for row in rows}
+        for predicate in predicates:
+            if is_schema_predicate(predicate.value):
+                doomed.extend(self.store.quads_for_pattern(None, predicate, None, graph))
         for row in self.store.query(f"SELECT DISTINCT ?o WHERE {{ GRAPH {graph} {{ ?s {RDF_TYPE} ?o }} }}"):
             if isinstance(row[0], ox.NamedNode) and row[0].value.startswith(SCHEMA_NAMESPACES):
                 doomed.extend(self.store.quads_for_pattern(None, RDF_TYPE, row[0], graph))

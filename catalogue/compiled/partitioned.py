@@ -68,7 +68,7 @@ def _scan(index: int) -> Scan | None:
         engine: Engine = _state["engine"]
         watched = engine.program.value_predicates
         originals: dict = {}
-        typed, objects = set(), set()
+        typed, objects, predicates = set(), set(), set()
         first: dict[int, int] = {}  # subject -> position of its first statement
         head: dict[int, list] = {}  # subject -> its triples, for subjects met in the first statements
         tail = deque(maxlen=EDGE_TRIPLES)
@@ -76,6 +76,7 @@ def _scan(index: int) -> Scan | None:
         seen = 0
         last, key, collecting = None, None, None
         for triple in ox.parse(data, format=_state["format"]):
+            predicates.add(triple.predicate)
             obj = triple.object
             kind = type(obj)
             if kind is literal:
@@ -119,7 +120,7 @@ def _scan(index: int) -> Scan | None:
             continue  # its anonymous nodes may lie outside the ends; a full extraction finds them
         edges[key] = ([f"{t} .\n" for t in triples],
                       {hash(t.object.value) for t in triples if isinstance(t.object, ox.NamedNode)})
-    return Scan(engine.notes_for(typed, originals), subjects, objects - subjects, edges)
+    return Scan(engine.notes_for(typed, originals, predicates), subjects, objects - subjects, edges)
 
 
 def _extract(job) -> dict[int, tuple[list[str], set[int]]]:
@@ -167,7 +168,7 @@ def _validate(job) -> tuple[list[RawFinding] | str, int]:
             extra = engine.scan(imported, ox.RdfFormat.N_TRIPLES)
             engine.load(graph, imported, ox.RdfFormat.N_TRIPLES, extra)
             notes.merge(extra)
-        engine.strip_schema(graph)
+        engine.strip_schema(graph, notes.predicates)
         if notes.lexical_changed:
             return "a typed literal is written in a non-canonical form", records
         findings = engine.validate(graph, notes)

@@ -83,7 +83,7 @@ def _validate_file(engine: Engine, source: Source, max_literal: int | None,
             return "the fast parser refused what rdflib accepts"
         if engine.is_empty(graph_name):
             raise InputError(source.name, "dataset is empty")
-        engine.strip_schema(graph_name)
+        engine.strip_schema(graph_name, notes.predicates)
         if notes.lexical_changed:
             return "a typed literal is written in a non-canonical form"
         findings = engine.validate(graph_name, notes)
