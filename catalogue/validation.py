@@ -48,7 +48,7 @@ class ValidationFinding:
 @dataclass
 class ValidationRun:
     findings: list[ValidationFinding]
-    report: Graph
+    report: Graph | None  # pySHACL's own report, when pySHACL ran on one graph; reports are built from findings
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -183,16 +183,26 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
             shape=report.value(node, SH.sourceShape), constraint=report.value(node, SH.sourceConstraint),
             value=report.value(node, SH.value), handovers=_handovers_of(data, focus)))
     sort_findings(findings)
-    return ValidationRun(findings, _report_graph(findings))
+    return ValidationRun(findings, None)
+
+
+_descriptions: dict = {}
 
 
 def finding(knowledge: Graph, shapes: Graph, *, focus, path, severity, component, shape, constraint, value,
             handovers: tuple[str, ...]) -> ValidationFinding:
     """One finding, described from the shapes graph: the same for pySHACL's results and the compiled engine's."""
     component = str(component)
-    names = _shape_text(shapes, constraint, SH.name) or _shape_text(shapes, shape, SH.name)
-    if not names and isinstance(path, URIRef):
-        names = by_language(knowledge, path, RDFS.label)
+    # Thousands of findings share a handful of rules: describe each rule once.
+    described = derived(_descriptions, shapes, lambda _shapes: {})
+    key = (constraint, shape, component, path)
+    known = described.get(key)
+    if known is None or known[0] is not knowledge:
+        names = _shape_text(shapes, constraint, SH.name) or _shape_text(shapes, shape, SH.name)
+        if not names and isinstance(path, URIRef):
+            names = by_language(knowledge, path, RDFS.label)
+        known = described[key] = (knowledge, names, _messages(shapes, constraint, shape, component))
+    _knowledge, names, messages = known
     return ValidationFinding(
         focus=str(focus),
         path=str(path) if isinstance(path, URIRef) else None,
@@ -200,8 +210,8 @@ def finding(knowledge: Graph, shapes: Graph, *, focus, path, severity, component
         component=component,
         source_shape=str(shape) if isinstance(shape, URIRef) else None,
         source_constraint=str(constraint) if isinstance(constraint, URIRef) else None,
-        messages=_messages(shapes, constraint, shape, component),
-        names=names,
+        messages=dict(messages),
+        names=dict(names),
         handovers=handovers,
         value=str(value) if value is not None else None,
         value_is_literal=isinstance(value, Literal),
@@ -248,7 +258,7 @@ def _copy(graph: Graph) -> Graph:
 
 def combine(runs: list[ValidationRun]) -> ValidationRun:
     findings = [f for run in runs for f in run.findings]
-    return ValidationRun(findings, _report_graph(findings))
+    return ValidationRun(findings, None)
 
 
 def combine_unique(runs: list[ValidationRun]) -> ValidationRun:
@@ -261,10 +271,4 @@ def combine_unique(runs: list[ValidationRun]) -> ValidationRun:
                 seen.add(key)
                 findings.append(f)
     sort_findings(findings)
-    return ValidationRun(findings, _report_graph(findings))
-
-
-def _report_graph(findings: list[ValidationFinding], show_values: bool = False) -> Graph:
-    from .validation_output import report_graph
-
-    return report_graph(findings, show_values)
+    return ValidationRun(findings, None)
