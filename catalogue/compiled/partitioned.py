@@ -6,7 +6,8 @@ run in parallel. A piece alone could still miss data that the whole file holds, 
 once at the top of the file, or a record whose statements straddle a cut. The compiled queries only ever read
 forwards from a focus node (anchoring.py), so a piece gets exactly what is missing in three rounds:
 
-1. scan: every piece reports the IRIs it has statements about and the IRIs it points to without any;
+1. scan: every piece reports the IRIs it has statements about, the IRIs it points to without any, and its
+   typed literals as written (the engine's notes, so that the piece is parsed in Python only once);
 2. extract: the pieces that have statements about an IRI another piece mentions hand those statements over,
    with whatever those statements point to in turn (the forward closure);
 3. validate: every piece is validated together with what it imported.
@@ -45,7 +46,8 @@ EDGE_TRIPLES = 400  # statements at each end of a piece that the scan hands over
 @dataclass
 class Scan:
     """What the main process learns about a piece. IRIs travel as their hash(): forked workers share the hash
-    seed, and a clash only means asking a piece for statements it does not have."""
+    seed, and a clash can only bring in statements that were not needed. Those come with their own forward
+    closure, so any finding they lead to is still one the whole file gives."""
     notes: LoadNotes
     subjects: set[int]  # IRIs the piece has statements about
     dangling: set[int]  # IRIs it points to without any statement about them
