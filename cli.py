@@ -190,7 +190,8 @@ def format_(ctx: click.Context, check_only: bool) -> None:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=600, show_default=True,
               help="Seconds the whole run may take (exit 4 when reached).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Validate on this many cores: files in parallel on the compiled engine, records on pySHACL.")
+              help="Validate on this many cores: on the compiled engine, files and the pieces of a large file; on "
+                   "pySHACL, records.")
 @click.option("--engine", type=click.Choice(["auto", "compiled", "pyshacl"]), default="auto", show_default=True,
               help="auto: the compiled engine whenever it gives pySHACL's answer, else pySHACL; compiled: fail "
                    "if the shapes do not compile; pyshacl: the reference engine only.")

@@ -1,6 +1,7 @@
 """Where derived data is cached between runs: $OVERGANG_CACHE_DIR, else the user's cache folder.
 
-Only data derived from the catalogue and the shapes is cached, never anything from a dataset. Entries are
+Only data derived from the catalogue is cached (the lookup index), never anything from a dataset; `validate`
+writes nothing here. Entries are
 JSON, read defensively: a damaged or foreign entry is ignored and rebuilt, and a cache that cannot be written
 (a read-only home, for example) only costs time.
 """

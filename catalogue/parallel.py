@@ -48,7 +48,7 @@ def validate_parallel(records: list[Graph], location, jobs: int, shapes: Graph |
     done = 0
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(location, shapes_nt)) as pool:
         for findings in pool.map(_validate_chunk, _chunks(records, chunk_size)):
-            runs.append(ValidationRun(findings, None))
+            runs.append(ValidationRun(findings))
             done = min(len(records), done + chunk_size)
             if progress is not None:
                 progress(done, len(records))

@@ -210,9 +210,9 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 def _fast_parse(text: str, fmt: str) -> tuple[list, dict] | None:
     """Turtle and N-Triples read by Oxigraph's parser, about five times faster than rdflib's, as the triples
-    rdflib would have read, with the prefixes. None when rdflib should parse instead: other formats, anything Oxigraph refuses
-    (so that errors are reported the usual way), and language tags with capitals, which Oxigraph lowercases
-    and rdflib keeps as written."""
+    rdflib would have read, with the prefixes. None when rdflib should parse instead: other formats, anything
+    Oxigraph refuses (so that errors are reported the usual way), and language tags with capitals, which
+    Oxigraph lowercases and rdflib keeps as written."""
     import pyoxigraph as ox
     from rdflib import BNode, Literal
 

@@ -47,8 +47,7 @@ class ValidationFinding:
 
 @dataclass
 class ValidationRun:
-    findings: list[ValidationFinding]
-    report: Graph | None  # pySHACL's own report, when pySHACL ran on one graph; reports are built from findings
+    findings: list[ValidationFinding]  # reports in every format are built from these
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -183,7 +182,7 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
             shape=report.value(node, SH.sourceShape), constraint=report.value(node, SH.sourceConstraint),
             value=report.value(node, SH.value), handovers=_handovers_of(data, focus)))
     sort_findings(findings)
-    return ValidationRun(findings, None)
+    return ValidationRun(findings)
 
 
 _descriptions: dict = {}
@@ -258,7 +257,7 @@ def _copy(graph: Graph) -> Graph:
 
 def combine(runs: list[ValidationRun]) -> ValidationRun:
     findings = [f for run in runs for f in run.findings]
-    return ValidationRun(findings, None)
+    return ValidationRun(findings)
 
 
 def combine_unique(runs: list[ValidationRun]) -> ValidationRun:
@@ -271,4 +270,4 @@ def combine_unique(runs: list[ValidationRun]) -> ValidationRun:
                 seen.add(key)
                 findings.append(f)
     sort_findings(findings)
-    return ValidationRun(findings, None)
+    return ValidationRun(findings)

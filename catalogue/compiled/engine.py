@@ -138,13 +138,10 @@ class Engine:
         self.store.load(data, format=rdf_format, to_graph=graph)
         return notes
 
-    def strip_schema(self, graph: ox.NamedNode, predicates: set | None = None) -> None:
+    def strip_schema(self, graph: ox.NamedNode, predicates: set) -> None:
         """The same cut as validation.without_schema: schema statements in data never reach the shapes.
-        ``predicates``: every predicate in the graph, when a scan has already collected them."""
+        ``predicates``: every predicate in the graph, as the scan collected them (no pass over the store)."""
         doomed = []
-        if predicates is None:
-            rows = self.store.query(f"SELECT DISTINCT ?p WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-            predicates = {row[0] for row in rows}
         for predicate in predicates:
             if is_schema_predicate(predicate.value):
                 doomed.extend(self.store.quads_for_pattern(None, predicate, None, graph))
@@ -174,6 +171,18 @@ class Engine:
         self._also_in_data = {t for t in self._catalogue_triples
                               if ox.Quad(t.subject, t.predicate, t.object, graph) in store}
         store.load(self._catalogue, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+
+    def check(self, graph: ox.NamedNode, notes: LoadNotes) -> list[RawFinding] | str:
+        """The findings on a loaded graph, or the reason the caller must ask pySHACL instead."""
+        self.strip_schema(graph, notes.predicates)
+        if notes.lexical_changed:
+            return "a typed literal is written in a non-canonical form"
+        findings = self.validate(graph, notes)
+        if notes.ambiguous:
+            return "one stored value stands for literals the value tests judge differently"
+        if notes.compared_datatype_error:
+            return "a rule compares a literal written with the wrong datatype"
+        return findings
 
     def validate(self, graph: ox.NamedNode, notes: LoadNotes) -> list[RawFinding]:
         """The findings on the data in ``graph``; afterwards the graph holds the catalogue too."""
