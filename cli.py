@@ -7,8 +7,9 @@ import sys
 
 import click
 
-from catalogue import __version__, errors, netguard
+from catalogue import __version__, errors
 from catalogue.errors import OvergangError
+from catalogue.source import netguard
 
 EXIT_CODES_HELP = """
 \b
@@ -45,7 +46,7 @@ def main(ctx: click.Context, catalogue_dir: str | None) -> None:
 
 
 def _location(ctx: click.Context):
-    from catalogue.locate import locate
+    from catalogue.source.locate import locate
 
     return locate(ctx.obj.get("catalogue_dir"))
 
@@ -66,9 +67,9 @@ def lookup(ctx: click.Context, term: str, lang: str | None, fmt: str, no_cache: 
     Shows each concept's labels, definition, source and its counterparts across the border, and warns
     about false friends. Exits 1 when nothing matches.
     """
-    from catalogue import lookup as lookup_mod
-    from catalogue.i18n import default_language
-    from catalogue.templating import render_text
+    from catalogue.search import lookup as lookup_mod
+    from catalogue.text.i18n import default_language
+    from catalogue.text.templating import render_text
 
     lang = lang or default_language()
     index = lookup_mod.load_index(_location(ctx), use_cache=not no_cache)
@@ -92,9 +93,9 @@ def lookup(ctx: click.Context, term: str, lang: str | None, fmt: str, no_cache: 
 def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...], fail_on: str) -> None:
     """Run every check on the catalogue itself and report findings by file and line."""
     from catalogue.checks.registry import REGISTRY, run_checks
-    from catalogue.i18n import default_language
-    from catalogue.report import findings_json, findings_text
-    from catalogue.views.catalogue import build_views
+    from catalogue.checks.report import findings_json, findings_text
+    from catalogue.model.catalogue import build_views
+    from catalogue.text.i18n import default_language
 
     lang = lang or default_language()
     unknown = [name for name in only if not any(n == name or n.startswith(name + ":") for n in REGISTRY)]
@@ -102,7 +103,7 @@ def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...],
         raise click.BadParameter(f"unknown check {unknown[0]!r}; known: {', '.join(sorted(REGISTRY))}",
                                  param_hint="--only")
     from catalogue.checks.files import syntax_findings
-    from catalogue.loader import load
+    from catalogue.source.loader import load
 
     location = _location(ctx)
     parse_errors: list = []
@@ -132,9 +133,9 @@ def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...],
 def export(ctx: click.Context, what: str, out: str, force: bool) -> None:
     """Export derived files. WHAT: sssom (the NO-DK alignment as an SSSOM TSV mapping set)."""
     from catalogue import __version__ as version
-    from catalogue.output import write_output
-    from catalogue.sssom import sssom_tsv
-    from catalogue.views.catalogue import build_views
+    from catalogue.authoring.sssom import sssom_tsv
+    from catalogue.model.catalogue import build_views
+    from catalogue.text.output_file import write_output
 
     text = sssom_tsv(build_views(_location(ctx)), version)
     write_output(out, text, force=force)
@@ -149,7 +150,7 @@ def format_(ctx: click.Context, check_only: bool) -> None:
 
     Only files whose text changes are touched. Comments in Turtle are not kept.
     """
-    from catalogue.formatting import out_of_format, rewrite
+    from catalogue.authoring.formatting import out_of_format, rewrite
 
     location = _location(ctx)
     pending = out_of_format(location.root)
@@ -205,12 +206,11 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
     The catalogue (ontology and vocabularies) is mixed in as the knowledge graph. The input is never
     changed and nothing is fetched. Exit code 0: conforms (warnings allowed); 1: violations found.
     """
-    from catalogue import validation_output as out
-    from catalogue.i18n import default_language
-    from catalogue.output import write_output
-    from catalogue.validator import validate_inputs
-
-    from catalogue.limits import time_limit
+    from catalogue.source.limits import time_limit
+    from catalogue.text.i18n import default_language
+    from catalogue.text.output_file import write_output
+    from catalogue.validate import reports as out
+    from catalogue.validate.run import validate_inputs
 
     lang = lang or default_language()
     with time_limit(timeout):
@@ -264,7 +264,8 @@ def propose(ctx: click.Context, jurisdiction: str, kind: str, labels, alts, defi
     On a terminal, missing labels, definitions and the source are asked for. Anything still missing is left
     out, and `overgang check` then says what to add. Nothing that exists is overwritten.
     """
-    from catalogue.propose import LANGUAGES, Proposal, propose as make_proposal
+    from catalogue.authoring.propose import LANGUAGES, Proposal
+    from catalogue.authoring.propose import propose as make_proposal
 
     label_map = {lang: texts[0] for lang, texts in _by_language(labels, "--label").items()}
     definition_map = {lang: texts[0] for lang, texts in _by_language(definitions, "--definition").items()}
@@ -306,8 +307,8 @@ def diff(base: str | None, head: str | None, fmt: str, repo: str) -> None:
     """
     from pathlib import Path
 
-    from catalogue import diff_output
-    from catalogue.diff import diff_catalogues
+    from catalogue.authoring import diff_report as diff_output
+    from catalogue.authoring.diff import diff_catalogues
 
     result = diff_catalogues(Path(repo).resolve(), base, head)
     if fmt == "json":
@@ -332,7 +333,7 @@ def build(ctx: click.Context, out: str) -> None:
     """
     from pathlib import Path
 
-    from catalogue.sitegen.build import build_site
+    from catalogue.site.build import build_site
 
     result = build_site(_location(ctx), Path(out))
     click.echo(f"Built {result.pages} pages into {out}/. Open {out}/index.html in a browser.")
@@ -343,7 +344,7 @@ def build(ctx: click.Context, out: str) -> None:
 @click.pass_context
 def serve(ctx: click.Context, port: int) -> None:
     """Preview the site on http://127.0.0.1:PORT/, rebuilding and reloading when a source file changes."""
-    from catalogue.sitegen.serve import serve as serve_site
+    from catalogue.site.serve import serve as serve_site
 
     serve_site(_location(ctx), port, echo=click.echo)
 
@@ -358,14 +359,14 @@ def publish(ctx: click.Context, endpoint: str, data: tuple[str, ...]) -> None:
 
     Publishing again replaces the same graphs. Only the named endpoint is contacted.
     """
-    from catalogue.loader import load
-    from catalogue.publish import publish as publish_graphs
+    from catalogue.authoring.publish import publish as publish_graphs
+    from catalogue.source.loader import load
 
     location = _location(ctx)
     datasets = []
     if data:
-        from catalogue.datasets import load_datasets
-        from catalogue.validator import validate_inputs
+        from catalogue.source.datasets import load_datasets
+        from catalogue.validate.run import validate_inputs
 
         run_, _checked = validate_inputs(location, list(data))
         if run_.count("violation"):

@@ -45,8 +45,8 @@ import collections, json, sys
 from pyshacl import validate
 from rdflib import Graph
 from rdflib.namespace import RDF, SH
-from catalogue.loader import load
-from catalogue.locate import CatalogueLocation
+from catalogue.source.loader import load
+from catalogue.source.locate import CatalogueLocation
 catalogue = load(CatalogueLocation(__import__("pathlib").Path(sys.argv[2]), "option"))
 data = Graph().parse(sys.argv[1])
 for t in catalogue.union("ontology", "vocab"):
@@ -109,9 +109,9 @@ def java_engine(script: Path, path: Path, scratch: Path):
     from rdflib import Graph
     from rdflib.namespace import SH
 
-    from catalogue.loader import load
-    from catalogue.locate import CatalogueLocation
-    from catalogue.validation import slim_knowledge
+    from catalogue.source.loader import load
+    from catalogue.source.locate import CatalogueLocation
+    from catalogue.validate.pyshacl_engine import slim_knowledge
 
     combined = scratch / f"{path.stem}-with-catalogue.ttl"
     shapes = scratch / "shapes-en.ttl"

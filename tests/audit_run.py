@@ -32,7 +32,7 @@ def _report():
         json.dump(EVENTS, handle)
 
 
-from catalogue.cli import run  # noqa: E402  (the hook must come first)
+from cli import run  # noqa: E402  (the hook must come first)
 
 sys.argv = ["overgang", *sys.argv[1:]]
 run()

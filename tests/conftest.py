@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from catalogue import netguard
-from catalogue.loader import load
-from catalogue.locate import CatalogueLocation
+from catalogue.source import netguard
+from catalogue.source.loader import load
+from catalogue.source.locate import CatalogueLocation
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -35,7 +35,7 @@ def _network_guard_off_after_test():
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
     """The real catalogue's site, built once for the whole run."""
-    from catalogue.sitegen.build import build_site
+    from catalogue.site.build import build_site
 
     out = tmp_path_factory.mktemp("site") / "out"
     build_site(CatalogueLocation(REPO, "checkout"), out)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from catalogue.locate import CatalogueLocation
-from catalogue.turtle_format import canonical_turtle
-from catalogue.views.catalogue import build_views
+from catalogue.authoring.canonical_turtle import canonical_turtle
+from catalogue.model.catalogue import build_views
+from catalogue.source.locate import CatalogueLocation
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent

@@ -3,13 +3,12 @@
 import json
 
 from click.testing import CliRunner
+from minicatalogue import build, mini_graph
 from rdflib import Literal
 from rdflib.namespace import SKOS
 
-from catalogue.cli import main
 from catalogue.namespaces import NO
-
-from minicatalogue import build, mini_graph
+from cli import main
 
 
 def test_clean_catalogue_exits_0(tmp_path):

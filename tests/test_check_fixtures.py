@@ -3,20 +3,18 @@
 import shutil
 
 import pytest
-from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
-
 from click.testing import CliRunner
-
-from catalogue.checks.files import syntax_findings
-from catalogue.cli import main
-from catalogue.loader import load
-from catalogue.locate import CatalogueLocation
-from catalogue.checks.registry import REGISTRY, run_checks
-from catalogue.turtle_format import canonical_turtle
-from catalogue.namespaces import DK, EUVOC, NO, OVG
-
 from minicatalogue import REPO, build, mini_graph
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDFS, SKOS
+
+from catalogue.authoring.canonical_turtle import canonical_turtle
+from catalogue.checks.files import syntax_findings
+from catalogue.checks.registry import REGISTRY, run_checks
+from catalogue.namespaces import DK, NO, OVG
+from catalogue.source.loader import load
+from catalogue.source.locate import CatalogueLocation
+from cli import main
 
 ALPHA, BETA, GAMMA, DELTA = NO.alpha, NO.beta, DK.gamma, DK.delta
 RECORD = URIRef("https://w3id.org/overgang/alignment/alpha--gamma")

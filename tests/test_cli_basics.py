@@ -6,12 +6,13 @@ import sys
 
 import pytest
 
-from catalogue import __version__, netguard
+from catalogue import __version__
 from catalogue.errors import NetworkBlocked
+from catalogue.source import netguard
 
 
 def _overgang(*args, cwd):
-    exe = [sys.executable, "-c", "from catalogue.cli import run; run()"]
+    exe = [sys.executable, "-c", "from cli import run; run()"]
     return subprocess.run([*exe, *args], cwd=cwd, capture_output=True, text=True, timeout=60)
 
 

@@ -12,10 +12,10 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
-from catalogue.compiled.compiler import NotCompilable, compile_shapes
-from catalogue.compiled.runner import validate_compiled
-from catalogue.compiled.sparql_text import rewrite_not_exists
-from catalogue.validation import run_validation
+from catalogue.validate.compiled.compiler import NotCompilable, compile_shapes
+from catalogue.validate.compiled.runner import validate_compiled
+from catalogue.validate.compiled.sparql_text import rewrite_not_exists
+from catalogue.validate.pyshacl_engine import run_validation
 
 REPO = Path(__file__).resolve().parent.parent
 OVG = Namespace("https://w3id.org/overgang/ontology#")
@@ -190,7 +190,7 @@ def test_thousand_record_smoke_run_finds_exactly_the_injected_defects(tmp_path):
 
     data = tmp_path / "records.ttl"
     expected = generate(1000, data, seed=7)["expected"]
-    proc = subprocess.run([sys.executable, "-c", "from catalogue.cli import run; run()", "--catalogue", str(REPO),
+    proc = subprocess.run([sys.executable, "-c", "from cli import run; run()", "--catalogue", str(REPO),
                            "validate", "--format", "json", "--engine", "compiled", str(data)],
                           capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert proc.returncode == 1, proc.stderr
@@ -248,7 +248,7 @@ def test_shapes_the_compiler_does_not_know_are_refused(context):
 
 
 def test_engine_compiled_refuses_what_it_cannot_do_and_auto_falls_back(tmp_path):
-    base = [sys.executable, "-c", "from catalogue.cli import run; run()", "--catalogue", str(REPO), "validate"]
+    base = [sys.executable, "-c", "from cli import run; run()", "--catalogue", str(REPO), "validate"]
     refused = subprocess.run(base + ["--engine", "compiled", "--inference", "rdfs", str(BASE)],
                              capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert refused.returncode == 3 and "inference" in refused.stderr and "Traceback" not in refused.stderr
@@ -280,10 +280,10 @@ def test_not_exists_rewrite_keeps_strings_and_renames_inner_variables():
 
 def test_the_shipped_query_checks_are_up_to_date(context):
     """shapes/compiled-queries.json spares validate the slow check of each SPARQL constraint; it must say what
-    the check says today (refresh it with: python -m catalogue.compiled.query_checks)."""
+    the check says today (refresh it with: python -m catalogue.validate.compiled.query_checks)."""
     import json
 
-    from catalogue.compiled import query_checks
+    from catalogue.validate.compiled import query_checks
 
     _knowledge, shapes = context
     shipped = json.loads((REPO / query_checks.FILE).read_text(encoding="utf-8"))

@@ -5,9 +5,9 @@ import re
 import pytest
 
 from catalogue.checks.registry import run_checks
-from catalogue.lookup import build_index, search
+from catalogue.model.catalogue import build_views
 from catalogue.namespaces import DK, NO
-from catalogue.views.catalogue import build_views
+from catalogue.search.lookup import build_index, search
 
 SEED_TERMS_NO = [  # samt-bu-case-2-overgang-grunnskole-vgo.nb.md: actors, stages and concerns it names
     "ungdom", "foresatte", "lærer", "rådgiver", "skoleledelse", "PPT", "oppfølgingstjenesten", "OT",

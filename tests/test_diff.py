@@ -1,19 +1,17 @@
 """`overgang diff` on git repositories built in the test: each kind of change, and the change policy."""
 
 import json
-import shutil
 import subprocess
 
 import pytest
 from click.testing import CliRunner
+from minicatalogue import build
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, SKOS, DCTERMS
+from rdflib.namespace import DCTERMS, OWL, SKOS
 
-from catalogue.cli import main
+from catalogue.authoring.canonical_turtle import canonical_turtle
 from catalogue.namespaces import CONCEPT_STATUS, EUVOC, NO
-from catalogue.turtle_format import canonical_turtle
-
-from minicatalogue import build, mini_graph
+from cli import main
 
 
 def git(repo, *args):

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from catalogue.manifest import actual_results, read_manifest, run_entry
-from catalogue.meta_shacl import shapes_problems
-from catalogue.validator import context_for
+from catalogue.validate.manifest import actual_results, read_manifest, run_entry
+from catalogue.validate.meta_shacl import shapes_problems
+from catalogue.validate.run import context_for
 
 REPO = Path(__file__).resolve().parent.parent
 ENTRIES = read_manifest(REPO / "examples" / "manifest.ttl")
@@ -74,8 +74,8 @@ def _rudof_results(data: Graph, shapes: Graph, tmp_path: Path) -> collections.Co
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.iri.rsplit("#", 1)[-1] for e in ENTRIES])
 def test_pyrudof_agrees_with_pyshacl(entry, context, tmp_path):
-    from catalogue.datasets import load_datasets
-    from catalogue.rdfio import parse_file
+    from catalogue.source.datasets import load_datasets
+    from catalogue.source.rdfio import parse_file
 
     data = load_datasets([str(entry.data)]).graph
     merged = Graph()

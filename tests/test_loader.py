@@ -6,9 +6,9 @@ import pytest
 
 from catalogue import errors
 from catalogue.errors import InputError
-from catalogue.loader import graph_id, load
-from catalogue.locate import CatalogueLocation
-from catalogue.rdfio import parse_file
+from catalogue.source.loader import graph_id, load
+from catalogue.source.locate import CatalogueLocation
+from catalogue.source.rdfio import parse_file
 
 
 def test_one_named_graph_per_source_file(catalogue):

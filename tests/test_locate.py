@@ -3,7 +3,7 @@
 import pytest
 
 from catalogue.errors import InputError
-from catalogue.locate import ENV_VAR, locate, packaged_catalogue
+from catalogue.source.locate import ENV_VAR, locate, packaged_catalogue
 
 
 def test_checkout_wins_inside_a_checkout(repo, monkeypatch):

@@ -8,8 +8,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from catalogue.cli import main
-from catalogue.lookup import fold, search
+from catalogue.search.lookup import fold, search
+from cli import main
 
 
 @pytest.fixture
@@ -109,7 +109,7 @@ def test_cache_is_used_and_follows_the_sources(repo, cache, tmp_path):
 
 
 def test_terminal_control_characters_are_escaped():
-    from catalogue.templating import render_text
+    from catalogue.text.templating import render_text
     results = [{"iri": "https://w3id.org/overgang/dk/x", "jurisdiction": "dk", "pref_labels": {"en": "evil\x1b[31m"}, "native_label": "ond\x1b[31m",
                 "labels": [], "definitions": {"en": "d"}, "sources": [], "deprecated": False, "replaced_by": [],
                 "editorial_notes": {}, "counterparts": [], "false_friends": []}]
@@ -123,7 +123,7 @@ def test_broken_catalogue_gives_path_line_and_exit_3(repo, tmp_path, monkeypatch
     shutil.copytree(repo / "ontology", copy / "ontology")
     (copy / "vocab").mkdir()
     (copy / "vocab" / "bad.ttl").write_text('@prefix ex: <http://example.org/> .\nex:a ex:b "Ola" \nex:c ex:d ex:e .\n')
-    result = subprocess.run([sys.executable, "-c", "from catalogue.cli import run; run()", "--catalogue", str(copy),
+    result = subprocess.run([sys.executable, "-c", "from cli import run; run()", "--catalogue", str(copy),
                              "lookup", "x"], capture_output=True, text=True, cwd=tmp_path, timeout=60)
     assert result.returncode == 3
     assert "bad.ttl:3:" in result.stderr

@@ -5,15 +5,14 @@ the official shapes agree with ours on our data and on broken fixtures. They ski
 """
 
 import pytest
+from conftest import SHARED
+from minicatalogue import build, mini_graph
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from catalogue.checks.registry import run_checks
 from catalogue.namespaces import EUVOC, NO
-from catalogue.shacl import run_shacl
-
-from conftest import SHARED
-from minicatalogue import build, mini_graph
+from catalogue.validate.shacl import run_shacl
 
 OFFICIAL = SHARED / "external" / "skos-ap-no" / "SKOS-AP-NO-Begrep-shape_shape_v2.ttl"
 pytestmark = pytest.mark.skipif(not OFFICIAL.is_file(), reason="shared/external/skos-ap-no is not present")
@@ -37,7 +36,7 @@ def _official_violations(views, official_shapes):
 
 
 def test_official_shapes_find_no_violation_in_our_norwegian_concepts(catalogue, official_shapes):
-    from catalogue.views.catalogue import build_views
+    from catalogue.model.catalogue import build_views
 
     views = build_views(catalogue.location)
     assert any(c.jurisdiction == "no" for c in views.concepts.values())
@@ -80,8 +79,8 @@ def test_official_and_our_shapes_agree_on_broken_fixtures(tmp_path, official_sha
         g = Graph().parse(scheme)
         g.remove((NO.collection, DCTERMS.title, None))
         scheme.write_text(g.serialize(format="turtle"), encoding="utf-8")
-        from catalogue.locate import CatalogueLocation
-        from catalogue.views.catalogue import build_views
+        from catalogue.model.catalogue import build_views
+        from catalogue.source.locate import CatalogueLocation
         views = build_views(CatalogueLocation(root, "option"))
     official = _official_violations(views, official_shapes)
     ours = [f for f in run_checks(views, ["profile:skos-ap-no"]) if f.severity == "violation"]

@@ -3,9 +3,9 @@
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF
 
-from catalogue.consistency import owl_rl_problems
+from catalogue.checks.consistency import owl_rl_problems
+from catalogue.model.ontology import ontology_terms
 from catalogue.namespaces import LANGUAGES, ONTOLOGY_IRI, OVG
-from catalogue.views.ontology import ontology_terms
 
 
 def test_ontology_parses_and_declares_terms(ontology_graph):

@@ -25,7 +25,7 @@ def dataset(tmp_path_factory):
 
 
 def _ours(path, jobs):
-    result = subprocess.run([sys.executable, "-c", "from catalogue.cli import run; run()", "--catalogue", str(REPO),
+    result = subprocess.run([sys.executable, "-c", "from cli import run; run()", "--catalogue", str(REPO),
                              "validate", str(path), "--format", "json", "--jobs", str(jobs)],
                             capture_output=True, text=True, timeout=600, cwd=path.parent)
     assert result.returncode in (0, 1), result.stderr
@@ -46,7 +46,7 @@ def test_parallel_equals_single_equals_stock_pyshacl_equals_injected(dataset, ca
     assert dict(by_constraint) == summary["expected"]
 
     # The reference: stock pySHACL (no prepared-query cache) over the data and the whole catalogue.
-    from catalogue import prepared_sparql
+    from catalogue.validate import prepared_sparql
 
     prepared_sparql.disable()
     data = Graph().parse(path)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
-from catalogue.compiled import partitioned
-from catalogue.compiled.chunks import cut
-from catalogue.compiled.runner import validate_compiled
+from catalogue.validate.compiled import partitioned
+from catalogue.validate.compiled.chunks import cut
+from catalogue.validate.compiled.runner import validate_compiled
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))

@@ -5,12 +5,11 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
-
-from catalogue.cli import main
-from catalogue.turtle_format import canonical_turtle
-from catalogue.rdfio import parse_file
-
 from minicatalogue import REPO
+
+from catalogue.authoring.canonical_turtle import canonical_turtle
+from catalogue.source.rdfio import parse_file
+from cli import main
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import XSD
 from rdflib.compare import isomorphic
+from rdflib.namespace import XSD
 
 REPO = Path(__file__).resolve().parent.parent
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
@@ -42,7 +42,7 @@ def store(tmp_path):
 
 
 def overgang(*args):
-    return subprocess.run([sys.executable, "-c", "from catalogue.cli import run; run()", "--catalogue", str(REPO),
+    return subprocess.run([sys.executable, "-c", "from cli import run; run()", "--catalogue", str(REPO),
                            *map(str, args)], capture_output=True, text=True, timeout=300, cwd="/")
 
 
@@ -90,8 +90,8 @@ def test_publish_validates_datasets_first(store):
 
 
 def test_only_the_named_endpoint_is_reachable(store):
-    from catalogue import netguard
     from catalogue.errors import NetworkBlocked
+    from catalogue.source import netguard
 
     host, port = urllib.parse.urlparse(store).hostname, urllib.parse.urlparse(store).port
     try:

@@ -296,10 +296,9 @@ def test_only_the_report_is_written(tmp_path):
 
 
 def test_unsafe_concept_identifiers_cannot_become_page_paths(tmp_path):
+    from minicatalogue import build, mini_graph
     from rdflib import Literal, URIRef
     from rdflib.namespace import RDF, SKOS
-
-    from minicatalogue import build, mini_graph
 
     graph = mini_graph()
     evil = URIRef("https://w3id.org/overgang/no/Evil_Page..x")

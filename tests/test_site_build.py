@@ -6,15 +6,15 @@ import re
 
 import pytest
 from click.testing import CliRunner
+from minicatalogue import build as build_mini
+from minicatalogue import mini_graph
 from rdflib import Graph
 from rdflib.namespace import RDF, SKOS
 
-from catalogue.cli import main
-from catalogue.locate import CatalogueLocation
-from catalogue.sitegen.build import build_site
-from catalogue.views.catalogue import build_views
-
-from minicatalogue import build as build_mini, mini_graph
+from catalogue.model.catalogue import build_views
+from catalogue.site.build import build_site
+from catalogue.source.locate import CatalogueLocation
+from cli import main
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +101,7 @@ def test_handover_reference_is_generated_from_the_shapes(built_site):
 
 def test_contributed_text_is_rendered_inert(tmp_path):
     from rdflib import Literal
+
     from catalogue.namespaces import NO
 
     graph = mini_graph()

@@ -4,11 +4,10 @@ import csv
 import io
 
 from click.testing import CliRunner
-
-from catalogue.cli import main
-from catalogue.sssom import COLUMNS, sssom_tsv
-
 from minicatalogue import build
+
+from catalogue.authoring.sssom import COLUMNS, sssom_tsv
+from cli import main
 
 
 def _rows(text):
@@ -30,7 +29,7 @@ def test_rows_follow_the_mappings(tmp_path):
 
 
 def test_real_catalogue_export_counts(catalogue, tmp_path):
-    from catalogue.views.catalogue import build_views
+    from catalogue.model.catalogue import build_views
 
     views = build_views(catalogue.location)
     rows = _rows(sssom_tsv(views, "test"))

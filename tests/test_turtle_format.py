@@ -3,7 +3,7 @@
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from catalogue.turtle_format import canonical_turtle
+from catalogue.authoring.canonical_turtle import canonical_turtle
 
 
 def test_round_trip_is_lossless_and_idempotent(catalogue):

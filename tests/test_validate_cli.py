@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from rdflib import Graph
 from rdflib.namespace import SH
 
-from catalogue.cli import main
+from cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 VALID = REPO / "examples" / "valid"
@@ -129,7 +129,7 @@ def test_stdin_and_input_formats(tmp_path):
 def test_unreadable_input_gives_exit_3_with_position(tmp_path):
     bad = tmp_path / "bad.ttl"
     bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b "Ola Nordmann" \nex:c ex:d ex:e .\n')
-    result = subprocess.run([sys.executable, "-c", "from catalogue.cli import run; run()", "--catalogue", str(REPO),
+    result = subprocess.run([sys.executable, "-c", "from cli import run; run()", "--catalogue", str(REPO),
                              "validate", str(bad)], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert result.returncode == 3
     assert "bad.ttl:3:" in result.stderr

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..namespaces import SEMAPV
-from ..views.concepts import jurisdiction_of
-from .findings import Finding, en
+from catalogue.checks.findings import Finding, en
+from catalogue.model.concepts import jurisdiction_of
+from catalogue.namespaces import SEMAPV
 
 RECORD_LANGUAGES = ("en", "nb", "da")
 

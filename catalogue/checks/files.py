@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import InputError
-from ..turtle_format import canonical_turtle
-from .findings import Finding, en
+from catalogue.authoring.canonical_turtle import canonical_turtle
+from catalogue.checks.findings import Finding, en
+from catalogue.errors import InputError
 
 
 def syntax_findings(errors: list[InputError]) -> list[Finding]:

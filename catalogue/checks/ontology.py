@@ -8,11 +8,11 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from ..consistency import owl_rl_problems
-from ..namespaces import LANGUAGES, ONTOLOGY_IRI, OVG
-from ..rdfio import parse_file
-from ..views.ontology import ontology_terms
-from .findings import Finding, en
+from catalogue.checks.consistency import owl_rl_problems
+from catalogue.checks.findings import Finding, en
+from catalogue.model.ontology import ontology_terms
+from catalogue.namespaces import LANGUAGES, ONTOLOGY_IRI, OVG
+from catalogue.source.rdfio import parse_file
 
 ONTOLOGY_FILE = "ontology/overgang.ttl"
 

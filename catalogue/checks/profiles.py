@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from rdflib import Graph
 
-from ..namespaces import DK, NO, bind_prefixes
-from ..shacl import run_shacl
-from .findings import Finding
+from catalogue.checks.findings import Finding
+from catalogue.namespaces import DK, NO, bind_prefixes
+from catalogue.validate.shacl import run_shacl
 
 PROFILES = {
     "profile:skos-ap-no": ("shapes/catalogue-common.ttl", "shapes/catalogue-no.ttl", str(NO)),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from . import alignment, files, ontology, profiles, shapes, skos_quality, sources
-from .findings import Finding
+from catalogue.checks import alignment, files, ontology, profiles, shapes, skos_quality, sources
+from catalogue.checks.findings import Finding
 
 REGISTRY = {}
 for _module in (files, ontology, profiles, skos_quality, sources, alignment, shapes):
@@ -11,7 +11,7 @@ for _module in (files, ontology, profiles, skos_quality, sources, alignment, sha
 
 
 def run_checks(views, names=None) -> list[Finding]:
-    from ..sourcemap import locate_subject
+    from catalogue.checks.locations import locate_subject
 
     selected = [n for n in REGISTRY if names is None or any(n == x or n.startswith(x + ":") for x in names)]
     findings: list[Finding] = []

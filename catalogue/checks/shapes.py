@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..meta_shacl import shapes_problems
-from .findings import Finding, en
+from catalogue.checks.findings import Finding, en
+from catalogue.validate.meta_shacl import shapes_problems
 
 MANIFEST = "examples/manifest.ttl"
 
@@ -19,7 +19,7 @@ def meta_shacl(views) -> list[Finding]:
 
 def manifest(views) -> list[Finding]:
     """Runs examples/manifest.ttl (when the catalogue has examples, as a checkout does)."""
-    from ..manifest import actual_results, read_manifest, run_entry
+    from catalogue.validate.manifest import actual_results, read_manifest, run_entry
 
     path = views.catalogue.location.root / MANIFEST
     if not path.is_file():
@@ -42,7 +42,7 @@ def patterns(views) -> list[Finding]:
     from rdflib import Literal
     from rdflib.namespace import SH
 
-    from ..shapes_policy import pattern_problems
+    from catalogue.validate.shapes_policy import pattern_problems
 
     out = []
     for graph in views.catalogue.graphs_under("shapes"):

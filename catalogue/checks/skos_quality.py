@@ -13,9 +13,9 @@ from collections import defaultdict
 from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
-from ..namespaces import defined_terms
-from ..views.concepts import MAPPING_RELATIONS, jurisdiction_of
-from .findings import Finding, en
+from catalogue.checks.findings import Finding, en
+from catalogue.model.concepts import MAPPING_RELATIONS, jurisdiction_of
+from catalogue.namespaces import defined_terms
 
 LABEL_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
 ALLOWED_LANGUAGES = {"no": {"nb", "nn", "en"}, "dk": {"da", "en"}}

@@ -7,7 +7,7 @@ from collections import defaultdict
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
-from .findings import Finding, en
+from catalogue.checks.findings import Finding, en
 
 
 def concept_has_source(views):

@@ -1,0 +1,35 @@
+"""Rewriting the catalogue's Turtle files into canonical form; only files whose text changes are touched."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from catalogue.authoring.canonical_turtle import canonical_turtle
+from catalogue.source.loader import source_files
+from catalogue.source.rdfio import parse_file
+
+
+def out_of_format(root: Path) -> list[tuple[Path, str]]:
+    """(path, canonical text) for every source file that is not in canonical form."""
+    pending = []
+    for path in source_files(root):
+        text = canonical_turtle(parse_file(path, display_name=_shown(path, root)))
+        if path.read_text(encoding="utf-8") != text:
+            pending.append((path, text))
+    return pending
+
+
+def rewrite(pending: list[tuple[Path, str]]) -> None:
+    for path, text in pending:
+        # Write beside the file and rename, so an interruption never leaves a half-written file.
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+
+
+def _shown(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)

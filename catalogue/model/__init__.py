@@ -1,0 +1,1 @@
+"""Typed, read-only views of the loaded catalogue (jurisdictions, concepts, transitions, ontology), built once."""

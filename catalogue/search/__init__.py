@@ -1,0 +1,1 @@
+"""Finding concepts by label: the matching rule and the cached index behind `overgang lookup`."""

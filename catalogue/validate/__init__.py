@@ -1,0 +1,1 @@
+"""Validating handover datasets: the reference engine (pySHACL), the compiled engine and the reports."""

@@ -1,0 +1,278 @@
+"""Compiling a SHACL shapes graph into checks the compiled engine can run: SPARQL for the structure, Python
+for the value tests whose exact meaning belongs to rdflib and pySHACL (datatypes, patterns, ranges).
+
+Anything the compiler does not know raises ``NotCompilable``; the caller then uses pySHACL. The compiled
+checks must also be record-local (see ``anchoring``): every pattern walks forward from the focus node,
+because the engine validates a file in chunks and brings in only what chunks point to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, SH
+
+from catalogue.validate.compiled import query_checks, sparql_text
+from catalogue.validate.compiled.refusal import NotCompilable, declared_prefixes
+from catalogue.validate.compiled.values import VALUE_PARAMETERS, ValueTest, value_test
+
+RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
+RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+# Metadata that changes no result; every other sh: predicate on a shape must be one the compiler knows.
+_METADATA = {SH.name, SH.description, SH.message, SH.group, SH.order, SH.severity, SH.deactivated,
+             SH.defaultValue, SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf, SH.property, SH.path,
+             SH.sparql, SH.closed, SH.ignoredProperties, SH.minCount, SH.maxCount, SH["class"], SH.nodeKind,
+             SH["or"], SH["and"], SH["not"], SH.xone, SH.node, *VALUE_PARAMETERS}
+_NODE_KINDS = {
+    SH.IRI: "isIRI(?v)", SH.BlankNode: "isBlank(?v)", SH.Literal: "isLiteral(?v)",
+    SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))",
+    SH.IRIOrLiteral: "(isIRI(?v) || isLiteral(?v))",
+}
+COMPONENT = {
+    "minCount": SH.MinCountConstraintComponent, "maxCount": SH.MaxCountConstraintComponent,
+    "class": SH.ClassConstraintComponent, "nodeKind": SH.NodeKindConstraintComponent,
+    "closed": SH.ClosedConstraintComponent, "sparql": SH.SPARQLConstraintComponent,
+}
+
+
+@dataclass(frozen=True)
+class RowCheck:
+    """A query whose every row is one result: ?this, and ?path / ?value when the result has them."""
+    query: str
+    component: URIRef
+    shape: URIRef | BNode
+    severity: URIRef
+    path: URIRef | None = None  # the result path when the query does not bind ?path
+    constraint: URIRef | BNode | None = None
+    value_is_focus: bool = False  # SPARQL constraints on node shapes: sh:value is the focus node when unbound
+    reads: frozenset = frozenset()  # predicates a SPARQL constraint reads
+    # (sh:minCount, sh:maxCount) when the query counts values in ?ovg_n; the count says which one failed
+    count_bounds: tuple[int | None, int | None] | None = None
+
+
+@dataclass(frozen=True)
+class ValueCheck:
+    """Distinct value nodes are tested in Python; the failing ones are looked up again to find their focus nodes."""
+    values_query: str  # SELECT DISTINCT ?v (never blank nodes)
+    rows_query: str  # SELECT ?this ?v ... with {VALUES} where the failing values go
+    blank_rows_query: str | None  # rows whose value is a blank node, when blank nodes fail the test
+    predicate: object  # the pyoxigraph NamedNode of the path: the store may have canonicalised its literals
+    test: ValueTest
+    component: URIRef
+    shape: URIRef | BNode
+    severity: URIRef
+    path: URIRef | None
+
+
+@dataclass
+class Program:
+    row_checks: list[RowCheck] = field(default_factory=list)
+    value_checks: list[ValueCheck] = field(default_factory=list)
+
+    @property
+    def value_predicates(self) -> set:
+        return {check.predicate for check in self.value_checks}
+
+    @property
+    def compared_predicates(self) -> set:
+        """Predicates whose literals SPARQL constraints read. rdflib and Oxigraph compare a literal of the
+        wrong datatype differently, so a datatype error on one of these sends the file to pySHACL."""
+        return {ox.NamedNode(p) for check in self.row_checks for p in check.reads}
+
+    @property
+    def size(self) -> int:
+        return len(self.row_checks) + len(self.value_checks)
+
+
+def _sparql_term(node) -> str:
+    if isinstance(node, URIRef):
+        if any(c in str(node) for c in '<>"{}|^`\\ \n'):
+            raise NotCompilable("an IRI in the shapes cannot be written in SPARQL")
+        return f"<{node}>"
+    raise NotCompilable("the shapes use a blank node or literal where an IRI is needed")
+
+
+def _path(shapes: Graph, path) -> tuple[str, URIRef | None]:
+    """The SPARQL property path and, for a plain predicate, the result path."""
+    if isinstance(path, URIRef):
+        return _sparql_term(path), path
+    if isinstance(path, BNode):
+        if (path, RDF.first, None) in shapes:
+            parts = [_path(shapes, p)[0] for p in Collection(shapes, path)]
+            if not parts:
+                raise NotCompilable("an empty sequence path")
+            return "(" + "/".join(parts) + ")", None
+        alternatives = shapes.value(path, SH.alternativePath)
+        if alternatives is not None:
+            return "(" + "|".join(_path(shapes, p)[0] for p in Collection(shapes, alternatives)) + ")", None
+        for predicate, op in ((SH.zeroOrMorePath, "*"), (SH.oneOrMorePath, "+"), (SH.zeroOrOnePath, "?")):
+            inner = shapes.value(path, predicate)
+            if inner is not None:
+                return "(" + _path(shapes, inner)[0] + ")" + op, None
+    # Inverse paths look backwards from the focus node, which a chunk cannot see whole.
+    raise NotCompilable("the shapes use a path the compiled engine does not handle (inverse or unknown)")
+
+
+def _target(shapes: Graph, shape) -> str | None:
+    parts = []
+    for cls in sorted(shapes.objects(shape, SH.targetClass)):
+        parts.append(f"{{ ?this {RDF_TYPE}/{RDFS_SUBCLASS}* {_sparql_term(cls)} }}")
+    for prop in sorted(shapes.objects(shape, SH.targetObjectsOf)):
+        parts.append(f"{{ ?ovg_s {_sparql_term(prop)} ?this }}")
+    for prop in sorted(shapes.objects(shape, SH.targetSubjectsOf)):
+        parts.append(f"{{ ?this {_sparql_term(prop)} ?ovg_o }}")
+    if (shape, SH.targetNode, None) in shapes or (shape, SH.target, None) in shapes:
+        raise NotCompilable("sh:targetNode and SPARQL-based targets are validated by pySHACL")
+    if (shape, RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Class")) in shapes or \
+            (shape, RDF.type, OWL.Class) in shapes:
+        raise NotCompilable("implicit class targets are validated by pySHACL")
+    if not parts:
+        return None
+    return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
+
+
+def _check_known(shapes: Graph, shape) -> None:
+    for predicate in set(shapes.predicates(shape)):
+        if str(predicate).startswith(str(SH)) and predicate not in _METADATA:
+            raise NotCompilable(f"the shapes use {predicate.n3()}, which the compiled engine does not handle")
+
+
+def _severity(shapes: Graph, shape) -> URIRef:
+    return shapes.value(shape, SH.severity) or SH.Violation
+
+
+def _deactivated(shapes: Graph, shape) -> bool:
+    value = shapes.value(shape, SH.deactivated)
+    return isinstance(value, Literal) and value.value is True
+
+
+def compile_shapes(shapes: Graph) -> Program:
+    program = Program()
+    node_shapes = set()
+    for predicate in (SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf, SH.targetNode, SH.target):
+        node_shapes.update(shapes.subjects(predicate, None))
+    for shape in sorted(node_shapes, key=str):
+        if _deactivated(shapes, shape):
+            continue
+        if (shape, SH.path, None) in shapes:
+            raise NotCompilable("a property shape with its own target is validated by pySHACL")
+        _check_known(shapes, shape)
+        target = _target(shapes, shape)
+        severity = _severity(shapes, shape)
+        _value_constraints(program, shapes, shape, target, "?this", None, severity, focus_is_value=True)
+        _closed(program, shapes, shape, target, severity)
+        for constraint in sorted(shapes.objects(shape, SH.sparql), key=str):
+            program.row_checks.append(_sparql_constraint(shapes, shape, constraint, target, severity))
+        for prop in sorted(shapes.objects(shape, SH.property), key=str):
+            if _deactivated(shapes, prop):
+                continue
+            _check_known(shapes, prop)
+            if (prop, SH.sparql, None) in shapes or (prop, SH.closed, None) in shapes:
+                raise NotCompilable("SPARQL constraints and sh:closed on property shapes are validated by pySHACL")
+            path_text, result_path = _path(shapes, shapes.value(prop, SH.path))
+            _cardinality(program, shapes, prop, target, path_text, result_path)
+            _value_constraints(program, shapes, prop, target, path_text, result_path, _severity(shapes, prop))
+    return program
+
+
+def _cardinality(program, shapes, prop, target, path_text, result_path):
+    """sh:minCount and sh:maxCount of a property shape in one query: one pass counts the values once."""
+    bounds = {}
+    for name in ("minCount", "maxCount"):
+        bound = shapes.value(prop, SH[name])
+        if bound is None:
+            continue
+        if not (isinstance(bound, Literal) and isinstance(bound.value, int)):
+            raise NotCompilable(f"sh:{name} is not an integer")
+        if name == "minCount" and bound.value <= 0:
+            continue
+        bounds[name] = int(bound.value)
+    if not bounds or target is None:
+        return
+    # A plain predicate has distinct values in one graph; a complex path can reach a value twice.
+    counted = "COUNT(?v)" if result_path is not None else "COUNT(DISTINCT ?v)"
+    failing = []
+    if "minCount" in bounds:
+        failing.append(f"{counted} < {bounds['minCount']}")
+    if "maxCount" in bounds:
+        failing.append(f"{counted} > {bounds['maxCount']}")
+    having = " || ".join(failing)  # HAVING cannot see the ?ovg_n the SELECT clause names
+    query = (f"SELECT ?this (({counted}) AS ?ovg_n) WHERE {{ {target} OPTIONAL {{ ?this {path_text} ?v }} }} "
+             f"GROUP BY ?this HAVING ({having})")
+    component = COMPONENT["minCount"] if "minCount" in bounds else COMPONENT["maxCount"]
+    program.row_checks.append(RowCheck(query, component, prop, _severity(shapes, prop), result_path,
+                                       count_bounds=(bounds.get("minCount"), bounds.get("maxCount"))))
+
+
+def _value_constraints(program, shapes, shape, target, path_text, result_path, severity, focus_is_value=False):
+    """sh:class and sh:nodeKind become SPARQL; the value tests (datatype, pattern, ranges ...) Python."""
+    if target is None:
+        return
+    values = "BIND (?this AS ?v)" if focus_is_value else f"?this {path_text} ?v ."
+    for cls in sorted(shapes.objects(shape, SH["class"]), key=str):
+        query = (f"SELECT DISTINCT ?this ?v WHERE {{ {target} {values} "
+                 f"OPTIONAL {{ ?v {RDF_TYPE}/{RDFS_SUBCLASS}* {_sparql_term(cls)} BIND (true AS ?ovg_ok) }} "
+                 f"FILTER (!BOUND(?ovg_ok)) }}")
+        program.row_checks.append(RowCheck(query, COMPONENT["class"], shape, severity, result_path))
+    kind = shapes.value(shape, SH.nodeKind)
+    if kind is not None:
+        if kind not in _NODE_KINDS:
+            raise NotCompilable("an unknown sh:nodeKind")
+        query = f"SELECT DISTINCT ?this ?v WHERE {{ {target} {values} FILTER (!{_NODE_KINDS[kind]}) }}"
+        program.row_checks.append(RowCheck(query, COMPONENT["nodeKind"], shape, severity, result_path))
+    tests = value_test(shapes, shape)
+    if tests and (focus_is_value or result_path is None):
+        raise NotCompilable("value tests on the focus node or on a complex path are validated by pySHACL")
+    for test in tests:
+        rows = f"SELECT DISTINCT ?this ?v WHERE {{ {target} {values} VALUES ?v {{ {{VALUES}} }} }}"
+        blank_rows = (f"SELECT DISTINCT ?this ?v WHERE {{ {target} {values} FILTER (isBlank(?v)) }}"
+                      if not test.accepts(BNode()) else None)
+        program.value_checks.append(ValueCheck(
+            values_query=f"SELECT DISTINCT ?v WHERE {{ {target} {values} FILTER (!isBlank(?v)) }}",
+            rows_query=rows, blank_rows_query=blank_rows, predicate=ox.NamedNode(str(result_path)), test=test, component=test.component, shape=shape,
+            severity=severity, path=result_path))
+
+
+def _closed(program, shapes, shape, target, severity):
+    closed = shapes.value(shape, SH.closed)
+    if not (isinstance(closed, Literal) and closed.value is True) or target is None:
+        return
+    allowed = set()
+    for prop in shapes.objects(shape, SH.property):
+        path = shapes.value(prop, SH.path)
+        if isinstance(path, URIRef):
+            allowed.add(path)
+    ignored = shapes.value(shape, SH.ignoredProperties)
+    if ignored is not None:
+        allowed.update(Collection(shapes, ignored))
+    allowed_text = ", ".join(_sparql_term(p) for p in sorted(allowed))
+    condition = f"FILTER (?path NOT IN ({allowed_text}))" if allowed else ""
+    query = f"SELECT ?this ?path ?value WHERE {{ {target} ?this ?path ?value . {condition} }}"
+    program.row_checks.append(RowCheck(query, COMPONENT["closed"], shape, severity))
+
+
+def _sparql_constraint(shapes: Graph, shape, constraint, target, severity) -> RowCheck:
+    if target is None:
+        raise NotCompilable("a SPARQL constraint on a shape without targets")
+    if (constraint, SH.ask, None) in shapes or (constraint, SH.select, None) not in shapes:
+        raise NotCompilable("only sh:select SPARQL constraints are compiled")
+    select = shapes.value(constraint, SH.select)
+    prefixes = declared_prefixes(shapes, constraint)
+    projected, predicates = query_checks.checked(str(select), prefixes)
+    header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
+    try:
+        body = sparql_text.rewrite_not_exists(str(select))
+    except sparql_text.Unrewritable:
+        body = str(select)
+    # The constraint runs once over the chunk with ?this free and is then joined to the focus nodes. That is
+    # the pre-binding of SHACL-SPARQL because check_query proved ?this bound by the query's own patterns.
+    # DISTINCT over every projected variable is pySHACL's own de-duplication of rows.
+    extra = " ".join(f"?{v}" for v in sorted(projected - {"this"}))
+    query = f"{header}SELECT DISTINCT ?this {extra} WHERE {{ {target} {{ {body} }} }}"
+    return RowCheck(query, COMPONENT["sparql"], shape, severity, constraint=constraint, value_is_focus=True,
+                    reads=frozenset(predicates))
