@@ -18,17 +18,17 @@ from catalogue.validate.pyshacl_engine import ValidationRun, combine_unique, run
 _worker: dict = {}
 
 
-def _init(location, shapes_ntriples: bytes | None) -> None:
+def _init(location, shapes_ntriples: bytes | None, cut_schema: bool = True) -> None:
     from catalogue.validate.context import context_for
 
     context = context_for(location)
     shapes = Graph().parse(data=shapes_ntriples, format="nt") if shapes_ntriples else context.shapes
-    _worker.update(knowledge=context.knowledge, shapes=shapes)
+    _worker.update(knowledge=context.knowledge, shapes=shapes, cut_schema=cut_schema)
 
 
 def _validate_chunk(ntriples: bytes):
     data = Graph().parse(data=ntriples, format="nt")
-    return run_validation(data, _worker["knowledge"], _worker["shapes"]).findings
+    return run_validation(data, _worker["knowledge"], _worker["shapes"], cut_schema=_worker["cut_schema"]).findings
 
 
 def _chunks(records: list[Graph], size: int):
@@ -41,12 +41,12 @@ def _chunks(records: list[Graph], size: int):
 
 
 def validate_parallel(records: list[Graph], location, jobs: int, shapes: Graph | None = None,
-                      chunk_size: int = 200, progress=None) -> ValidationRun:
+                      chunk_size: int = 200, progress=None, cut_schema: bool = True) -> ValidationRun:
     jobs = max(1, min(jobs, os.cpu_count() or 1))
     shapes_nt = shapes.serialize(format="nt", encoding="utf-8") if shapes is not None else None
     runs = []
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(location, shapes_nt)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(location, shapes_nt, cut_schema)) as pool:
         for findings in pool.map(_validate_chunk, _chunks(records, chunk_size)):
             runs.append(ValidationRun(findings))
             done = min(len(records), done + chunk_size)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
 
 from catalogue.errors import InputError
@@ -34,6 +34,15 @@ class ValidationFinding:
     value: str | None = None  # shown only with --show-values
     value_is_literal: bool = False
     replacement: dict[str, str] = field(default_factory=dict)  # labels of a deprecated concept's replacement
+    # The RDF terms themselves, for reports that keep what they say: a literal's datatype and language, a blank
+    # node's identity, a path that is not a plain predicate (its description in path_triples), a severity of
+    # the shapes' own (severity stays the nearest of the three for exit codes and grouping).
+    focus_node: object = None
+    path_node: object = None
+    path_triples: tuple = ()
+    value_node: object = None
+    shape_node: object = None
+    severity_iri: str | None = None
 
     def message(self, lang: str) -> str:
         return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()), "")
@@ -43,6 +52,18 @@ class ValidationFinding:
 
     def key(self) -> tuple:
         return (self.focus, self.path or "", self.severity, self.component)
+
+    def focus_text(self, show_values: bool) -> str:
+        """The focus node as reports show it: a literal focus node is a data value, hidden unless asked."""
+        if isinstance(self.focus_node, Literal) and not show_values:
+            return "(a value)"
+        return self.focus
+
+    def value_text(self) -> str | None:
+        """The value in N-Triples notation: a literal keeps its datatype and language, a blank node its label."""
+        if self.value_node is not None:
+            return self.value_node.n3()
+        return self.value
 
 
 @dataclass
@@ -135,8 +156,14 @@ def _own_copy(shapes: Graph) -> Graph:
     return derived(_shapes_copies, shapes, _copy)
 
 
+class ShapesFailed(InputError):
+    """pySHACL could not run the shapes (it hands back a ValidationFailure instead of a report)."""
+
+
 def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str = "none",
-                   prepared_sparql: bool = True, advanced: bool = False) -> ValidationRun:
+                   prepared_sparql: bool = True, advanced: bool = False, cut_schema: bool = True) -> ValidationRun:
+    """``cut_schema``: leave out the data's schema statements (see without_schema). On for the catalogue's own
+    shapes; `--shapes` validation turns it off unless asked, because SHACL reads rdfs:subClassOf from the data."""
     from catalogue.validate import (
         prepared_sparql as prepared,  # imports pySHACL, which the compiled engine does not need
     )
@@ -145,7 +172,8 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
         prepared.enable()
     else:
         prepared.disable()
-    data = without_schema(data)
+    if cut_schema:
+        data = without_schema(data)
     combined = slim_knowledge(knowledge)
     # Borrow the knowledge graph for this run instead of copying it, and give back exactly what was lent.
     added = [triple for triple in data if triple not in combined]
@@ -168,30 +196,73 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
                 allow_infos=True, abort_on_first=False, do_owl_imports=False, js=False, inplace=True)
         except RecursionError:
             raise InputError("validate", "the data or the shapes nest too deeply to validate") from None
+        except Exception as exc:  # noqa: BLE001 - pySHACL raises many kinds for shapes it cannot run
+            if type(exc).__module__.startswith("pyshacl") or isinstance(exc, NotImplementedError) or \
+                    type(exc) is Exception:
+                raise ShapesFailed("shapes", "pySHACL cannot run these shapes: " + _failure_text(exc)) from None
+            raise
+        if not isinstance(report, Graph):
+            # pySHACL met shapes it cannot run (a SPARQL query it refuses, for instance): never a pass.
+            raise ShapesFailed("shapes", "pySHACL cannot run these shapes: " + _failure_text(report))
     finally:
         shared = slim_knowledge(knowledge)
         for triple in added:
             shared.remove(triple)
     findings = []
-    data_nodes = set(data.subjects()) | {o for o in data.objects() if not isinstance(o, Literal)}
-    for node in report.subjects(RDF.type, SH.ValidationResult):
+    catalogue = slim_knowledge(knowledge)  # the data's triples were given back above
+    # The report's own results only: those under sh:detail explain a result and are not results themselves.
+    results = [r for top in report.subjects(RDF.type, SH.ValidationReport) for r in report.objects(top, SH.result)]
+    for node in results:
         focus = report.value(node, SH.focusNode)
-        if focus not in data_nodes:
+        if not in_users_data(focus, data, catalogue):
             continue  # a catalogue resource, not part of the user's data
+        path = report.value(node, SH.resultPath)
         findings.append(finding(
-            knowledge, shapes, focus=focus, path=report.value(node, SH.resultPath),
+            knowledge, shapes, focus=focus, path=path,
             severity=report.value(node, SH.resultSeverity), component=report.value(node, SH.sourceConstraintComponent),
             shape=report.value(node, SH.sourceShape), constraint=report.value(node, SH.sourceConstraint),
-            value=report.value(node, SH.value), handovers=_handovers_of(data, focus)))
+            value=report.value(node, SH.value), handovers=_handovers_of(data, focus),
+            path_triples=description(report, path)))
     sort_findings(findings)
     return ValidationRun(findings)
+
+
+def _failure_text(failure) -> str:
+    # pySHACL's own words about the shapes (the shapes are the user's, not the data, so they may be quoted).
+    text = " ".join(str(getattr(failure, "message", None) or failure).split())
+    return text[:200] or type(failure).__name__
+
+
+def in_users_data(focus, data: Graph, catalogue: Graph) -> bool:
+    """Is a focus node the user's? Yes when the data mentions it (as subject or object, a literal too) or when
+    it comes from neither graph (a target named in the shapes); no when only the catalogue mentions it."""
+    if (focus, None, None) in data or (None, None, focus) in data:
+        return True
+    return (focus, None, None) not in catalogue and (None, None, focus) not in catalogue
+
+
+def description(graph: Graph, node) -> tuple:
+    """The triples that describe a blank node (a path such as [sh:inversePath ex:p] or a list), whole."""
+    if not isinstance(node, BNode):
+        return ()
+    out, todo, seen = [], [node], set()
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        for triple in graph.triples((current, None, None)):
+            out.append(triple)
+            if isinstance(triple[2], BNode):
+                todo.append(triple[2])
+    return tuple(out)
 
 
 _descriptions: dict = {}
 
 
 def finding(knowledge: Graph, shapes: Graph, *, focus, path, severity, component, shape, constraint, value,
-            handovers: tuple[str, ...]) -> ValidationFinding:
+            handovers: tuple[str, ...], path_triples: tuple = ()) -> ValidationFinding:
     """One finding, described from the shapes graph: the same for pySHACL's results and the compiled engine's."""
     component = str(component)
     # Thousands of findings share a handful of rules: describe each rule once.
@@ -217,13 +288,19 @@ def finding(knowledge: Graph, shapes: Graph, *, focus, path, severity, component
         value=str(value) if value is not None else None,
         value_is_literal=isinstance(value, Literal),
         replacement=_replacement(knowledge, value),
+        focus_node=focus,
+        path_node=path,
+        path_triples=path_triples,
+        value_node=value,
+        shape_node=shape,
+        severity_iri=str(severity) if severity is not None else None,
     )
 
 
 def make_finding(knowledge: Graph, shapes: Graph, raw) -> ValidationFinding:
     return finding(knowledge, shapes, focus=raw.focus, path=raw.path, severity=raw.severity,
                    component=raw.component, shape=raw.shape, constraint=raw.constraint, value=raw.value,
-                   handovers=raw.handovers)
+                   handovers=raw.handovers, path_triples=description(shapes, raw.path))
 
 
 _SEVERITY_ORDER = {"violation": 0, "warning": 1, "info": 2}

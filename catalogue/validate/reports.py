@@ -27,28 +27,48 @@ def mask(iri: str | None) -> str:
     return _DIGITS.sub(lambda m: "#" * len(m.group()), iri or "")
 
 
+def _focus_term(f, show_values: bool):
+    if f.focus_node is None:
+        return URIRef(f.focus) if not f.focus.startswith("_:") and ":" in f.focus else BNode(f.focus)
+    if isinstance(f.focus_node, Literal) and not show_values:
+        return BNode()  # a literal focus node is a data value
+    return f.focus_node
+
+
 def report_graph(findings, show_values: bool = False) -> Graph:
+    """An sh:ValidationReport. sh:conforms is SHACL's: false as soon as there is any result, whatever its
+    severity (the exit code is what --fail-on sets). Terms are kept as they are: a literal value's datatype and
+    language, blank nodes (the same label for the same node), a path that is not a plain predicate with its
+    description, a severity of the shapes' own."""
     graph = Graph()
     graph.bind("sh", SH)
     report = BNode()
     graph.add((report, RDF.type, SH.ValidationReport))
-    graph.add((report, SH.conforms, Literal(not any(f.severity == "violation" for f in findings))))
+    graph.add((report, SH.conforms, Literal(not findings)))
     for f in findings:
         result = BNode()
         graph.add((report, SH.result, result))
         graph.add((result, RDF.type, SH.ValidationResult))
-        graph.add((result, SH.focusNode, URIRef(f.focus) if not f.focus.startswith("_:") and ":" in f.focus else BNode(f.focus)))
-        if f.path:
+        graph.add((result, SH.focusNode, _focus_term(f, show_values)))
+        if f.path_node is not None:
+            graph.add((result, SH.resultPath, f.path_node))
+            for triple in f.path_triples:
+                graph.add(triple)
+        elif f.path:
             graph.add((result, SH.resultPath, URIRef(f.path)))
-        graph.add((result, SH.resultSeverity, SEVERITY_IRIS[f.severity]))
+        graph.add((result, SH.resultSeverity, URIRef(f.severity_iri) if f.severity_iri else SEVERITY_IRIS[f.severity]))
         graph.add((result, SH.sourceConstraintComponent, URIRef(f.component)))
-        if f.source_shape:
+        if f.shape_node is not None:
+            graph.add((result, SH.sourceShape, f.shape_node))
+        elif f.source_shape:
             graph.add((result, SH.sourceShape, URIRef(f.source_shape)))
         if f.source_constraint:
             graph.add((result, SH.sourceConstraint, URIRef(f.source_constraint)))
         for lang, text in sorted(f.messages.items()):
             graph.add((result, SH.resultMessage, Literal(text, lang=lang)))
-        if show_values and f.value is not None:
+        if show_values and f.value_node is not None:
+            graph.add((result, SH.value, f.value_node))
+        elif show_values and f.value is not None:
             graph.add((result, SH.value, Literal(f.value) if f.value_is_literal else URIRef(f.value)))
     return graph
 
@@ -78,13 +98,20 @@ def as_json(run, datasets, lang: str, show_values: bool) -> str:
     results = []
     for f in run.findings:
         item = {"severity": f.severity, "handover": f.handovers[0] if f.handovers else None,
-                "also_in": list(f.handovers[1:]), "focus": f.focus, "file": _file_of(datasets, f.focus) or None,
+                "also_in": list(f.handovers[1:]), "focus": f.focus_text(show_values),
+                "file": _file_of(datasets, f.focus) or None,
                 "path": f.path, "property": f.name(lang), "message": f.message(lang), "messages": f.messages,
                 "component": f.component, "shape": f.source_shape, "constraint": f.source_constraint}
         if f.replacement:
             item["replacement"] = f.replacement
+        if f.severity_iri and f.severity_iri != str(SEVERITY_IRIS[f.severity]):
+            item["severity_iri"] = f.severity_iri
         if show_values:
             item["value"] = f.value
+            # The value in N-Triples notation: its datatype, language or blank-node label kept.
+            item["value_term"] = f.value_text()
+            if f.focus_node is not None:
+                item["focus_term"] = f.focus_node.n3()
         results.append(item)
     return json.dumps({"conforms": run.count("violation") == 0, "summary": summary(run), "files": datasets.files,
                        "results": results}, ensure_ascii=False, indent=2)

@@ -41,16 +41,21 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
                     inference: str = "none", stdin: bytes | None = None, merge: bool = False,
                     shapes_file: str | None = None, trust_shapes: bool = False,
                     max_bytes: int | None = None, max_literal: int | None = None,
-                    jobs: int = 1, engine: str = "auto") -> tuple[ValidationRun, Datasets]:
+                    jobs: int = 1, engine: str = "auto", cut_schema: bool | None = None) -> tuple[ValidationRun, Datasets]:
     """Each file is its own dataset unless ``merge``: two senders' files may reuse the same IRIs, and
     merging them would mix their records. Shapes given from outside are checked before they are used.
 
     ``engine``: "compiled" runs the compiled engine (an error if it cannot give pySHACL's answer), "pyshacl"
-    the reference engine, "auto" the compiled engine whenever it can give pySHACL's answer."""
+    the reference engine, "auto" the compiled engine whenever it can give pySHACL's answer.
+
+    ``cut_schema``: leave the data's schema statements (rdfs:subClassOf ...) out. None chooses: on for the
+    catalogue's own shapes, whose meaning data must not rewrite; off for ``shapes_file``, as SHACL says."""
     import time
 
     from catalogue.validate.parallel import tty_progress
 
+    if cut_schema is None:
+        cut_schema = shapes_file is None
     context = shapes = None
     if engine != "pyshacl":
         context = context_for(location)
@@ -61,7 +66,8 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
 
             run, datasets, _outcomes = validate_compiled(inputs, context.knowledge, shapes, input_format, stdin,
                                                          max_bytes, max_literal, jobs,
-                                                         progress=tty_progress(time.monotonic()))
+                                                         progress=tty_progress(time.monotonic()),
+                                                         cut_schema=cut_schema)
             return run, datasets
         if engine == "compiled":
             from catalogue.errors import OvergangError
@@ -83,9 +89,11 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
         graphs = [datasets.graph] if merge else [part for _name, part in datasets.parts]
         records = [record for graph in graphs for record in split_records(graph)]
         custom = shapes if shapes_file is not None else None
-        return validate_parallel(records, location, jobs, custom, progress=tty_progress(time.monotonic())), datasets
+        return validate_parallel(records, location, jobs, custom, progress=tty_progress(time.monotonic()),
+                                 cut_schema=cut_schema), datasets
     if merge:
-        return run_validation(datasets.graph, context.knowledge, shapes, inference, advanced=advanced), datasets
-    runs = [run_validation(part, context.knowledge, shapes, inference, advanced=advanced)
+        return run_validation(datasets.graph, context.knowledge, shapes, inference, advanced=advanced,
+                              cut_schema=cut_schema), datasets
+    runs = [run_validation(part, context.knowledge, shapes, inference, advanced=advanced, cut_schema=cut_schema)
             for _name, part in datasets.parts]
     return combine(runs), datasets

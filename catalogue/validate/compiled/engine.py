@@ -83,8 +83,9 @@ class RawFinding:
 
 
 class Engine:
-    def __init__(self, program: Program, knowledge_ntriples: bytes):
+    def __init__(self, program: Program, knowledge_ntriples: bytes, cut_schema: bool = True):
         self.program = program
+        self.cut_schema = cut_schema
         self.store = ox.Store()
         self._catalogue = knowledge_ntriples
         self._catalogue_triples = set(ox.parse(knowledge_ntriples, format=ox.RdfFormat.N_TRIPLES))
@@ -174,7 +175,8 @@ class Engine:
 
     def check(self, graph: ox.NamedNode, notes: LoadNotes) -> list[RawFinding] | str:
         """The findings on a loaded graph, or the reason the caller must ask pySHACL instead."""
-        self.strip_schema(graph, notes.predicates)
+        if self.cut_schema:
+            self.strip_schema(graph, notes.predicates)
         if notes.lexical_changed:
             return "a typed literal is written in a non-canonical form"
         findings = self.validate(graph, notes)

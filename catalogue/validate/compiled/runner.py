@@ -95,9 +95,10 @@ def _validate_file(engine: Engine, source: Source, max_literal: int | None,
         engine.drop(graph_name)
 
 
-def _reference(source: Source, knowledge: Graph, shapes: Graph, max_literal: int | None) -> list:
+def _reference(source: Source, knowledge: Graph, shapes: Graph, max_literal: int | None,
+               cut_schema: bool = True) -> list:
     graph = parse_source(source, max_literal=max_literal)
-    return run_validation(graph, knowledge, shapes).findings
+    return run_validation(graph, knowledge, shapes, cut_schema=cut_schema).findings
 
 
 _worker: dict = {}
@@ -113,7 +114,8 @@ def _run_one(source: Source, max_literal, jobs: int = 1, progress=None):
     engine, knowledge, shapes = _worker["engine"], _worker["knowledge"], _worker["shapes"]
     outcome = _validate_file(engine, source, max_literal, jobs, progress)
     if isinstance(outcome, str):
-        return FileOutcome(source.name, "pyshacl", _reference(source, knowledge, shapes, max_literal), outcome)
+        return FileOutcome(source.name, "pyshacl",
+                           _reference(source, knowledge, shapes, max_literal, _worker["cut_schema"]), outcome)
     findings = [make_finding(knowledge, shapes, raw) for raw in outcome]
     sort_findings(findings)
     return FileOutcome(source.name, "compiled", findings)
@@ -121,13 +123,15 @@ def _run_one(source: Source, max_literal, jobs: int = 1, progress=None):
 
 def validate_compiled(arguments: list[str], knowledge: Graph, shapes: Graph, input_format: str | None = None,
                       stdin: bytes | None = None, max_bytes: int | None = None, max_literal: int | None = None,
-                      jobs: int = 1, progress=None) -> tuple[ValidationRun, Datasets, list[FileOutcome]]:
+                      jobs: int = 1, progress=None, cut_schema: bool = True,
+                      ) -> tuple[ValidationRun, Datasets, list[FileOutcome]]:
     program = program_for(shapes)
     files = [item for argument in arguments for item in _expand(argument)]
     if not files:
         raise InputError("validate", "no input given")
-    _worker.update(engine=Engine(program, slim_knowledge(knowledge).serialize(format="nt", encoding="utf-8")),
-                   knowledge=knowledge, shapes=shapes)
+    _worker.update(engine=Engine(program, slim_knowledge(knowledge).serialize(format="nt", encoding="utf-8"),
+                                 cut_schema=cut_schema),
+                   knowledge=knowledge, shapes=shapes, cut_schema=cut_schema)
     outcomes: list[FileOutcome] = []
     requested = jobs
     jobs = max(1, min(jobs, os.cpu_count() or 1, len(files)))
