@@ -16,18 +16,14 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, SH
 
 from catalogue.validate.compiled import query_checks, sparql_text
+from catalogue.validate.compiled.allow_list import check_allowed, implicit_class_types, targeted_shapes
 from catalogue.validate.compiled.refusal import NotCompilable, declared_prefixes
-from catalogue.validate.compiled.values import VALUE_PARAMETERS, ValueTest, value_test
+from catalogue.validate.compiled.values import ValueTest, value_test
 
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
 RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
-# Metadata that changes no result; every other sh: predicate on a shape must be one the compiler knows.
-_METADATA = {SH.name, SH.description, SH.message, SH.group, SH.order, SH.severity, SH.deactivated,
-             SH.defaultValue, SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf, SH.property, SH.path,
-             SH.sparql, SH.closed, SH.ignoredProperties, SH.minCount, SH.maxCount, SH["class"], SH.nodeKind,
-             SH["or"], SH["and"], SH["not"], SH.xone, SH.node, *VALUE_PARAMETERS}
 _NODE_KINDS = {
     SH.IRI: "isIRI(?v)", SH.BlankNode: "isBlank(?v)", SH.Literal: "isLiteral(?v)",
     SH.BlankNodeOrIRI: "(isBlank(?v) || isIRI(?v))", SH.BlankNodeOrLiteral: "(isBlank(?v) || isLiteral(?v))",
@@ -128,50 +124,46 @@ def _target(shapes: Graph, shape) -> str | None:
         parts.append(f"{{ ?this {_sparql_term(prop)} ?ovg_o }}")
     if (shape, SH.targetNode, None) in shapes or (shape, SH.target, None) in shapes:
         raise NotCompilable("sh:targetNode and SPARQL-based targets are validated by pySHACL")
-    if (shape, RDF.type, URIRef("http://www.w3.org/2000/01/rdf-schema#Class")) in shapes or \
-            (shape, RDF.type, OWL.Class) in shapes:
-        raise NotCompilable("implicit class targets are validated by pySHACL")
+    if any(kind in implicit_class_types(shapes) for kind in shapes.objects(shape, RDF.type)):
+        # A shape that is also a class targets that class's instances (an implicit class target).
+        parts.append(f"{{ ?this {RDF_TYPE}/{RDFS_SUBCLASS}* {_sparql_term(shape)} }}")
     if not parts:
         return None
     return "{ SELECT DISTINCT ?this WHERE { " + " UNION ".join(parts) + " } }"
-
-
-def _check_known(shapes: Graph, shape) -> None:
-    for predicate in set(shapes.predicates(shape)):
-        if str(predicate).startswith(str(SH)) and predicate not in _METADATA:
-            raise NotCompilable(f"the shapes use {predicate.n3()}, which the compiled engine does not handle")
 
 
 def _severity(shapes: Graph, shape) -> URIRef:
     return shapes.value(shape, SH.severity) or SH.Violation
 
 
-def _deactivated(shapes: Graph, shape) -> bool:
-    value = shapes.value(shape, SH.deactivated)
-    return isinstance(value, Literal) and value.value is True
+def _deactivated(shapes: Graph, node) -> bool:
+    """pySHACL's reading (allow_list checked that the value is one xsd:boolean)."""
+    value = shapes.value(node, SH.deactivated)
+    return isinstance(value, Literal) and bool(value.value)
 
 
 def compile_shapes(shapes: Graph) -> Program:
+    """Raises NotCompilable, with the reason, unless every triple reachable from a shape is understood."""
+    check_allowed(shapes)
     program = Program()
-    node_shapes = set()
-    for predicate in (SH.targetClass, SH.targetObjectsOf, SH.targetSubjectsOf, SH.targetNode, SH.target):
-        node_shapes.update(shapes.subjects(predicate, None))
-    for shape in sorted(node_shapes, key=str):
+    for shape in sorted(targeted_shapes(shapes), key=str):
         if _deactivated(shapes, shape):
             continue
         if (shape, SH.path, None) in shapes:
             raise NotCompilable("a property shape with its own target is validated by pySHACL")
-        _check_known(shapes, shape)
         target = _target(shapes, shape)
         severity = _severity(shapes, shape)
         _value_constraints(program, shapes, shape, target, "?this", None, severity, focus_is_value=True)
         _closed(program, shapes, shape, target, severity)
         for constraint in sorted(shapes.objects(shape, SH.sparql), key=str):
+            if _deactivated(shapes, constraint):
+                continue
             program.row_checks.append(_sparql_constraint(shapes, shape, constraint, target, severity))
         for prop in sorted(shapes.objects(shape, SH.property), key=str):
             if _deactivated(shapes, prop):
                 continue
-            _check_known(shapes, prop)
+            if (prop, SH.path, None) not in shapes:
+                raise NotCompilable("a value of sh:property without sh:path")
             if (prop, SH.sparql, None) in shapes or (prop, SH.closed, None) in shapes:
                 raise NotCompilable("SPARQL constraints and sh:closed on property shapes are validated by pySHACL")
             path_text, result_path = _path(shapes, shapes.value(prop, SH.path))

@@ -23,7 +23,7 @@ VALUE_PARAMETERS = {SH.datatype, SH.pattern, SH.flags, SH.minInclusive, SH.maxIn
 _LOGICAL = {SH["or"]: SH.OrConstraintComponent, SH["and"]: SH.AndConstraintComponent,
             SH["not"]: SH.NotConstraintComponent, SH.xone: SH.XoneConstraintComponent,
             SH.node: SH.NodeConstraintComponent}
-_NESTED_ALLOWED = VALUE_PARAMETERS | set(_LOGICAL) | {SH.nodeKind, SH.name, SH.description, SH.message,
+NESTED_ALLOWED = VALUE_PARAMETERS | set(_LOGICAL) | {SH.nodeKind, SH.name, SH.description, SH.message,
                                                       SH.severity, SH.order, SH.group}
 
 
@@ -144,7 +144,7 @@ def _nested(shapes: Graph, shape) -> Callable[[object], bool]:
     for predicate in set(shapes.predicates(shape)):
         if predicate == RDF.type:
             continue
-        if predicate not in _NESTED_ALLOWED:
+        if predicate not in NESTED_ALLOWED:
             raise NotCompilable("a nested shape tests more than the value itself")
     tests = [t.accepts for t in _tests(shapes, shape)]
     kind = shapes.value(shape, SH.nodeKind)
