@@ -259,10 +259,12 @@ class Engine:
 
     def _in_data(self, focus, graph) -> bool:
         term = _ox_term(focus)
-        if term is None or isinstance(term, ox.Literal):
-            return False  # pySHACL's reports are kept only for subjects and non-literal objects of the data
-        for quads in (self.store.quads_for_pattern(term, None, None, graph),
-                      self.store.quads_for_pattern(None, None, term, graph)):
+        if term is None:
+            return False
+        # As pyshacl_engine.in_users_data: a node the data mentions, a literal object too, is the user's; the
+        # compiled targets only ever find nodes in the data or the catalogue, so that is the whole test.
+        subject_quads = self.store.quads_for_pattern(term, None, None, graph) if not isinstance(term, ox.Literal) else ()
+        for quads in (subject_quads, self.store.quads_for_pattern(None, None, term, graph)):
             for quad in quads:
                 triple = quad.triple
                 if triple not in self._catalogue_triples or triple in self._also_in_data:
@@ -271,7 +273,8 @@ class Engine:
 
     def _attributed(self, finding: RawFinding, graph) -> RawFinding:
         term = _ox_term(finding.focus)
-        for _quad in self.store.quads_for_pattern(term, RDF_TYPE, HANDOVER, graph):
+        typed = self.store.quads_for_pattern(term, RDF_TYPE, HANDOVER, graph) if not isinstance(term, ox.Literal) else ()
+        for _quad in typed:
             handovers = (str(finding.focus),)
             break
         else:
