@@ -172,6 +172,9 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
         target.addN((s, p, o, target) for s, p, o in triples)
         return target
     scratch = Graph()
+    import rdflib
+
+    normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False  # lexical forms as written
     try:
         scratch.parse(data=text, format=source.format, publicID=RELATIVE_BASE)
     except BadSyntax as exc:
@@ -186,6 +189,8 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
         raise InputError(source.name, "nested too deeply to parse") from None
     except Exception as exc:  # parsers raise many kinds; none may escape as a traceback
         raise InputError(source.name, _describe_parser_failure(exc)) from None
+    finally:
+        rdflib.NORMALIZE_LITERALS = normalize
 
     _check_iris(source.name, {term for triple in scratch for term in triple if isinstance(term, URIRef)})
     for prefix, namespace in scratch.namespaces():
@@ -236,7 +241,8 @@ def _fast_parse(text: str, fmt: str) -> tuple[list, dict] | None:
             elif node.datatype.value == _XSD_STRING:
                 known = Literal(node.value)
             else:
-                known = Literal(node.value, datatype=URIRef(node.datatype.value))
+                # As written: "03021001243"^^xsd:integer must stay eleven digits for the rules that read it.
+                known = Literal(node.value, datatype=URIRef(node.datatype.value), normalize=False)
             terms[node] = known
         return known
 

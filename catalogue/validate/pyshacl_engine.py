@@ -168,10 +168,15 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
         prepared_sparql as prepared,  # imports pySHACL, which the compiled engine does not need
     )
 
+    from catalogue.validate import sparql_date_errors
+    from catalogue.validate.literal_view import xsd_view
+
     if prepared_sparql:
         prepared.enable()
     else:
         prepared.disable()
+    sparql_date_errors.enable()
+    data = xsd_view(data)  # literals XSD rejects are ill-typed for pySHACL too (literal_view.py)
     if cut_schema:
         data = without_schema(data)
     combined = slim_knowledge(knowledge)

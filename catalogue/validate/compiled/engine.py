@@ -16,6 +16,7 @@ from rdflib import URIRef
 from catalogue.namespaces import OVG
 from catalogue.validate.compiled.compiler import Program
 from catalogue.validate.compiled.values import rdflib_term
+from catalogue.validate.literal_view import has_timezone, xsd_valid
 from catalogue.validate.pyshacl_engine import ANNOTATIONS, SCHEMA_NAMESPACES
 from catalogue.validate.pyshacl_engine import PARTS as VALIDATION_PARTS
 
@@ -42,6 +43,8 @@ class LoadNotes:
     lexical_changed: bool = False
     predicates: set = field(default_factory=set)  # every predicate the data uses
     ambiguous: bool = False  # a stored value stands for written literals the value tests judge differently
+    # A literal rdflib and Oxigraph may read differently: one XSD rejects, or a date or time with a timezone
+    literal_trouble: str | None = None
     compared_datatype_error: bool = False  # a SPARQL constraint would compare a literal of the wrong datatype
 
     def merge(self, other: "LoadNotes") -> None:
@@ -50,6 +53,7 @@ class LoadNotes:
         self.canonical.update(other.canonical)
         self.predicates |= other.predicates
         self.lexical_changed |= other.lexical_changed
+        self.literal_trouble = self.literal_trouble or other.literal_trouble
 
 
 def _canonical_forms(literals) -> dict:
@@ -64,6 +68,21 @@ def _canonical_forms(literals) -> dict:
     for quad in scratch:
         out[ordered[int(quad.subject.value.rsplit(":", 1)[1])]] = quad.object
     return out
+
+
+def literal_trouble(typed) -> str | None:
+    """Why rdflib and Oxigraph might read one of these literals (as written) differently, or None.
+
+    Oxigraph keeps a literal XSD rejects as it is and fails every comparison with it; rdflib may read a value
+    out of it (Python's int() takes "1_4"). A date with a timezone compares by XSD's partial order in Oxigraph
+    and without the timezone in rdflib. Either way the file goes to pySHACL, which sees the XSD view."""
+    for literal in typed:
+        datatype = literal.datatype.value
+        if xsd_valid(literal.value, datatype) is False:
+            return "a typed literal is not valid for its datatype by the XSD rules"
+        if has_timezone(literal.value, datatype):
+            return "a date or time carries a timezone"
+    return None
 
 
 @dataclass(frozen=True)
@@ -129,6 +148,7 @@ class Engine:
         notes = LoadNotes(originals=originals, predicates=predicates)
         notes.canonical = _canonical_forms(typed)
         notes.lexical_changed = any(str(canon.value) != original.value for original, canon in notes.canonical.items())
+        notes.literal_trouble = literal_trouble(typed)
         return notes
 
     def load(self, graph: ox.NamedNode, data: bytes, rdf_format: ox.RdfFormat,
@@ -179,6 +199,8 @@ class Engine:
             self.strip_schema(graph, notes.predicates)
         if notes.lexical_changed:
             return "a typed literal is written in a non-canonical form"
+        if notes.literal_trouble:
+            return notes.literal_trouble
         findings = self.validate(graph, notes)
         if notes.ambiguous:
             return "one stored value stands for literals the value tests judge differently"
