@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 from catalogue.validate.compiled.compiler import NotCompilable, compile_shapes
 from catalogue.validate.compiled.runner import validate_compiled
 from catalogue.validate.compiled.sparql_text import rewrite_not_exists
+from catalogue.source.rdfio import parse_file
 from catalogue.validate.pyshacl_engine import run_validation
 
 REPO = Path(__file__).resolve().parent.parent
@@ -50,7 +51,7 @@ def _both(path: Path, context, blank_ids=False, engines=None):
         assert outcomes[0].engine == "compiled", outcomes[0].reason
     else:
         engines[path.stem] = outcomes[0].engine
-    reference = run_validation(Graph().parse(path), knowledge, shapes)
+    reference = run_validation(parse_file(path), knowledge, shapes)
     ours = sorted(_key(f, blank_ids) for f in run.findings)
     theirs = sorted(set(_key(f, blank_ids) for f in reference.findings))
     return ours, theirs
@@ -213,7 +214,7 @@ def test_a_rewritten_literal_sends_the_file_to_pyshacl(context, tmp_path):
                     encoding="utf-8")
     run, _d, outcomes = validate_compiled([str(path)], knowledge, shapes)
     assert outcomes[0].engine == "pyshacl"
-    reference = run_validation(Graph().parse(path), knowledge, shapes)
+    reference = run_validation(parse_file(path), knowledge, shapes)
     assert sorted(map(_key, run.findings)) == sorted(set(map(_key, reference.findings)))
 
 
@@ -228,7 +229,7 @@ def test_one_stored_value_for_two_written_literals_sends_the_file_to_pyshacl(con
     path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
     run, _d, outcomes = validate_compiled([str(path)], knowledge, shapes)
     assert outcomes[0].engine == "pyshacl"
-    reference = run_validation(Graph().parse(path), knowledge, shapes)
+    reference = run_validation(parse_file(path), knowledge, shapes)
     assert sorted(map(_key, run.findings)) == sorted(set(map(_key, reference.findings)))
 
 
