@@ -65,8 +65,8 @@ def ill_typed(literal: Literal) -> Literal:
 
 def seen_as(literal: Literal) -> Literal:
     """The literal as every engine must see it."""
-    if literal.datatype is None or literal.language is not None or literal.ill_typed:
-        return literal
+    if literal.datatype is None or literal.language is not None or (literal.ill_typed and literal.value is None):
+        return literal  # rdflib may call a literal ill-typed and still give it a value ("none"^^xsd:boolean)
     if xsd_valid(str(literal), str(literal.datatype)) is False:
         return ill_typed(literal)
     return literal

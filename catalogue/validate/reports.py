@@ -18,6 +18,7 @@ from catalogue.checks.report import short_iri
 from catalogue.model.text import pick
 from catalogue.text.i18n import word
 from catalogue.text.templating import render_text
+from catalogue.validate.literal_view import seen_as
 
 SEVERITY_IRIS = {"violation": SH.Violation, "warning": SH.Warning, "info": SH.Info}
 _DIGITS = re.compile(r"\d{6,}")
@@ -32,7 +33,13 @@ def _focus_term(f, show_values: bool):
         return URIRef(f.focus) if not f.focus.startswith("_:") and ":" in f.focus else BNode(f.focus)
     if isinstance(f.focus_node, Literal) and not show_values:
         return BNode()  # a literal focus node is a data value
-    return f.focus_node
+    return _writable(f.focus_node)
+
+
+def _writable(term):
+    """rdflib writes an integer or boolean literal with a value in Turtle's short form, which turns the invalid
+    "none"^^xsd:boolean (rdflib reads False) into the bare word none. A literal XSD rejects is written quoted."""
+    return seen_as(term) if isinstance(term, Literal) else term
 
 
 def report_graph(findings, show_values: bool = False) -> Graph:
@@ -67,7 +74,7 @@ def report_graph(findings, show_values: bool = False) -> Graph:
         for lang, text in sorted(f.messages.items()):
             graph.add((result, SH.resultMessage, Literal(text, lang=lang)))
         if show_values and f.value_node is not None:
-            graph.add((result, SH.value, f.value_node))
+            graph.add((result, SH.value, _writable(f.value_node)))
         elif show_values and f.value is not None:
             graph.add((result, SH.value, Literal(f.value) if f.value_is_literal else URIRef(f.value)))
     return graph
