@@ -184,6 +184,10 @@ def format_(ctx: click.Context, check_only: bool) -> None:
               help="Validate with these shapes instead of the catalogue's. They are checked first: no network, "
                    "no SHACL rules or SPARQL targets, no risky patterns.")
 @click.option("--trust-shapes", is_flag=True, help="Run --shapes even if they use refused features.")
+@click.option("--cut-schema/--keep-schema", "cut_schema", default=None,
+              help="Leave the data's schema statements (rdfs:subClassOf, owl:...) out of validation. Default: cut "
+                   "for the catalogue's shapes, so data cannot rewrite what their classes mean; kept for --shapes, "
+                   "as SHACL says.")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=256 * 1024 * 1024, show_default=True,
               help="Largest input file, checked before parsing (exit 4 above it).")
 @click.option("--max-literal", type=click.IntRange(min=1), default=100_000, show_default=True,
@@ -199,8 +203,8 @@ def format_(ctx: click.Context, check_only: bool) -> None:
 @click.pass_context
 def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None, fmt: str, lang: str | None,
              show_values: bool, fail_on: str, inference: str, merge: bool, output: str, force: bool,
-             shapes_file: str | None, trust_shapes: bool, max_bytes: int, max_literal: int, timeout: float,
-             jobs: int, engine: str) -> None:
+             shapes_file: str | None, trust_shapes: bool, cut_schema: bool | None, max_bytes: int, max_literal: int,
+             timeout: float, jobs: int, engine: str) -> None:
     """Validate handover datasets (files, folders, or - for standard input) against the handover shapes.
 
     The catalogue (ontology and vocabularies) is mixed in as the knowledge graph. The input is never
@@ -216,7 +220,7 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
     with time_limit(timeout):
         run, datasets = validate_inputs(_location(ctx), list(data), input_format, inference, merge=merge,
                                         shapes_file=shapes_file, trust_shapes=trust_shapes, max_bytes=max_bytes,
-                                        max_literal=max_literal, jobs=jobs, engine=engine)
+                                        max_literal=max_literal, jobs=jobs, engine=engine, cut_schema=cut_schema)
     if fmt == "json":
         text = out.as_json(run, datasets, lang, show_values)
     elif fmt == "turtle":

@@ -72,8 +72,12 @@ def _is_annotation(predicate) -> bool:
     return not str(predicate).startswith(str(SH)) and predicate != RDF.type and predicate not in _MEANINGFUL_ELSEWHERE
 
 
+def _short(iri) -> str:
+    return "sh:" + str(iri)[len(str(SH)):] if str(iri).startswith(str(SH)) else iri.n3()
+
+
 def _refuse(node, predicate, what: str) -> NotCompilable:
-    name = predicate.n3() if isinstance(predicate, URIRef) else str(predicate)
+    name = _short(predicate) if isinstance(predicate, URIRef) else str(predicate)
     where = node.n3() if isinstance(node, URIRef) else "a blank node"
     return NotCompilable(f"{name} on {what} {where} is not something the compiled engine handles")
 
@@ -82,7 +86,7 @@ def _check_types(shapes: Graph, node, allowed: set, what: str) -> None:
     for kind in shapes.objects(node, RDF.type):
         if str(kind).startswith(str(SH)) and kind not in allowed:
             raise NotCompilable(f"{what} {node.n3() if isinstance(node, URIRef) else 'a blank node'} "
-                                f"is also a {kind.n3()}, which the compiled engine does not handle")
+                                f"is also a {_short(kind)}, which the compiled engine does not handle")
 
 
 def _check_node(shapes: Graph, node, table: set, what: str) -> None:
@@ -112,7 +116,7 @@ def _check_path(shapes: Graph, path) -> None:
     elif operator in PATH_OPERATORS or operator == SH.inversePath:
         _check_path(shapes, inner)
     else:
-        raise NotCompilable(f"a path uses {operator.n3()}, which the compiled engine does not handle")
+        raise NotCompilable(f"a path uses {_short(operator)}, which the compiled engine does not handle")
 
 
 def _check_deactivated(shapes: Graph, node) -> None:

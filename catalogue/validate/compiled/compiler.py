@@ -8,7 +8,7 @@ because the engine validates a file in chunks and brings in only what chunks poi
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -166,9 +166,13 @@ def compile_shapes(shapes: Graph) -> Program:
                 raise NotCompilable("a value of sh:property without sh:path")
             if (prop, SH.sparql, None) in shapes or (prop, SH.closed, None) in shapes:
                 raise NotCompilable("SPARQL constraints and sh:closed on property shapes are validated by pySHACL")
-            path_text, result_path = _path(shapes, shapes.value(prop, SH.path))
+            path_node = shapes.value(prop, SH.path)
+            path_text, result_path = _path(shapes, path_node)
+            first = len(program.row_checks)
             _cardinality(program, shapes, prop, target, path_text, result_path)
             _value_constraints(program, shapes, prop, target, path_text, result_path, _severity(shapes, prop))
+            if result_path is None:  # a complex path: results name it whole, as pySHACL's do
+                program.row_checks[first:] = [replace(c, path=path_node) for c in program.row_checks[first:]]
     return program
 
 
