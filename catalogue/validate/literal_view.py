@@ -90,3 +90,25 @@ def xsd_view(graph: Graph) -> Graph:
     for triple in graph:
         out.add(replaced.get(triple, triple))
     return out
+
+
+def _rebuilt(lexical: str, language: str | None, datatype: str | None, marked: bool) -> Literal:
+    literal = Literal(lexical, lang=language, datatype=datatype, normalize=False)
+    return ill_typed(literal) if marked else literal
+
+
+def _reduce(literal: Literal):
+    marked = bool(literal.ill_typed) and literal.value is None
+    return _rebuilt, (str(literal), literal.language, literal.datatype, marked)
+
+
+def _keep_literals_across_processes() -> None:
+    """Findings cross from worker processes (--jobs) as pickles, and rdflib rebuilds a pickled literal with
+    normalisation on: "5 "^^xsd:nonNegativeInteger came back as "5" and lost its ill-typed mark. Worker results
+    are pickled by multiprocessing's ForkingPickler; it gets a reducer that keeps the literal as it is."""
+    from multiprocessing.reduction import ForkingPickler
+
+    ForkingPickler.register(Literal, _reduce)
+
+
+_keep_literals_across_processes()
