@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from . import alignment, files, ontology, profiles, shapes, skos_quality, sources
+from . import legal_sources
 from .findings import Finding
 
 REGISTRY = {}
-for _module in (files, ontology, profiles, skos_quality, sources, alignment, shapes):
+for _module in (files, ontology, profiles, skos_quality, sources, alignment, shapes, legal_sources):
     REGISTRY.update(_module.CHECKS)
 
 
