@@ -60,7 +60,6 @@ def classify(graph, concept: URIRef, known: dict) -> str | None:
     if any(str(o) in known for o in graph.objects(concept, FOAF.focus)):
         return None
     legal = {s for s in sources(graph, concept) if _act_of(s, known)}
-    legal |= {str(o) for o in graph.objects(concept, MDL.legalSource)}
     if not legal:
         return None
     if (concept, OVG.legalProvision, None) in graph or any(s not in known and _act_of(s, known) for s in legal):
