@@ -50,6 +50,8 @@ MUTATIONS = {
     "profile:skos-ap-no": lambda g: _remove_label(g, ALPHA, SKOS.prefLabel, "nn"),
     "profile:fda-dk": lambda g: _remove_label(g, GAMMA, SKOS.definition, "da"),
     "sources:concepts": lambda g: g.remove((DELTA, DCTERMS.source, None)),
+    "legal-sources:whole-act": lambda g: g.add((DELTA, URIRef("http://xmlns.com/foaf/0.1/focus"),
+                                                URIRef("https://www.retsinformation.dk/eli/lta/2024/989"))),
     "identifiers": lambda g: g.set((BETA, DCTERMS.identifier, Literal(str(ALPHA)))),
     "alignment:targets": lambda g: g.add((ALPHA, SKOS.relatedMatch, DK.nowhere)),
     "alignment:pairs": lambda g: g.add((ALPHA, SKOS.relatedMatch, GAMMA)),
