@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from catalogue.checks import (alignment, files, legal_sources, ontology, profiles, registry_rules, shapes,
-                              skos_quality, sources)
+from catalogue.checks import (alignment, files, legal_sources, note_languages, ontology, profiles, registry_rules,
+                              shapes, skos_quality, sources)
 from catalogue.checks.findings import Finding
 
 REGISTRY = {}
-for _module in (files, ontology, registry_rules, profiles, skos_quality, sources, alignment, shapes, legal_sources):
+for _module in (files, ontology, registry_rules, profiles, skos_quality, sources, alignment, shapes, legal_sources,
+                note_languages):
     REGISTRY.update(_module.CHECKS)
 
 
