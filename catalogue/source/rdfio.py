@@ -180,8 +180,12 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
         raise InputError(source.name, f"Turtle syntax error: {exc._why}", line, col) from None
     except ParserError:
         line, col = _oxigraph_position(text, source.format)
-        if line is None and source.format == "nt":
-            line = _first_bad_ntriples_line(text)
+        if source.format == "nt":
+            # One statement per line: the line that fails on its own is the one to show (Oxigraph points at
+            # the end of the file when the last statement lacks its dot); its column only when they agree.
+            first_bad = _first_bad_ntriples_line(text)
+            if first_bad is not None and first_bad != line:
+                line, col = first_bad, None
         raise InputError(source.name, "syntax error", line, col) from None
     except xml.sax.SAXParseException as exc:
         raise InputError(source.name, "XML syntax error", exc.getLineNumber(), exc.getColumnNumber()) from None

@@ -137,12 +137,17 @@ def _finding(kind: str, focus: str, messages: dict[str, str], *, path: str | Non
 
 
 def _likely_cause(scan: FileScan, known: KnownTerms, lang: str) -> str:
+    """A namespace typo first (everything in it is unknown, the class too), then a near-miss class."""
+    namespaces = sorted({namespace_of(iri) for iri in scan.suspects})
     for used in sorted(scan.types):
         suggestions = known.suggestions(used) if known.is_suspect(used) else []
         if suggestions and suggestions[0] in known.handover_classes:
+            if known.near_namespace(namespace_of(used)) is not None:
+                namespaces = [namespace_of(used)]
+                break
             return MESSAGES["cause_class"][lang].format(found=_masked(short_iri(used)),
                                                         suggestion=short_iri(suggestions[0]))
-    for namespace in sorted({namespace_of(iri) for iri in scan.suspects}):
+    for namespace in namespaces:
         near = known.near_namespace(namespace)
         if near is not None:
             return MESSAGES["cause_namespace"][lang].format(found=_masked(namespace), ours=near[0], edits=near[1])

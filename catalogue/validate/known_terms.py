@@ -107,13 +107,18 @@ class KnownTerms:
             corrected = namespace + iri[len(namespace_of(iri)):]
             if corrected in self.terms:
                 return [corrected]
-        local = iri[len(namespace_of(iri)):].lower()
+        local = iri[len(namespace_of(iri)):]
         pool = self.by_namespace.get(namespace) or sorted(self.terms)
-        locals_ = {}
+        by_folded: dict[str, list[str]] = {}
         for term in pool:
-            locals_.setdefault(term[len(namespace_of(term)):].lower(), term)
-        close = difflib.get_close_matches(local, list(locals_), n=MAX_SUGGESTIONS, cutoff=0.6)
-        return [locals_[name] for name in close]
+            by_folded.setdefault(term[len(namespace_of(term)):].lower(), []).append(term)
+        close = difflib.get_close_matches(local.lower(), list(by_folded), n=MAX_SUGGESTIONS, cutoff=0.6)
+        found = []
+        for folded in close:
+            # ovg:pupil and ovg:Pupil fold alike: the one written most like the unknown term comes first.
+            found += sorted(by_folded[folded], key=lambda term: -difflib.SequenceMatcher(
+                None, local, term[len(namespace_of(term)):]).ratio())
+        return found[:MAX_SUGGESTIONS]
 
     def describe(self, iri: str, lang: str) -> str:
         """``no:sterke-sider (sterke sider)``: the short IRI with its label in ``lang``, when it has one."""
