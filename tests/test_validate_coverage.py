@@ -218,3 +218,23 @@ def test_every_report_states_what_was_checked(engine):
     conforming = validate(*sorted(VALID.glob("*.ttl")), "--engine", engine).output
     valid_handovers, valid_pupils = _counts(sorted(VALID.glob("*.ttl")))
     assert f"conform: {valid_handovers} handover(s) with {valid_pupils} pupil(s) checked" in conforming
+
+
+def test_the_background_scan_of_large_files_gives_the_same_report(monkeypatch, tmp_path):
+    """Large files are scanned in a forked process while the engine runs; the report must not change."""
+    from catalogue.validate import coverage
+
+    typo = variant(tmp_path, "concept.ttl", "no:sterke-sider ;", "no:sterke-sidr ;")
+    inputs = [*sorted(VALID.glob("*.ttl")), typo, INVALID / "legacy-upv.ttl"]
+    inline = validate(*inputs, "--format", "json").output
+    started = []
+    real_init = coverage.BackgroundScans.__init__
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        started.append(self.process is not None)
+
+    monkeypatch.setattr(coverage, "BACKGROUND_BYTES", 1)
+    monkeypatch.setattr(coverage.BackgroundScans, "__init__", init)
+    assert validate(*inputs, "--format", "json").output == inline
+    assert started == [True]

@@ -51,9 +51,9 @@ def scan_graph(name: str, graph: Graph, known: KnownTerms) -> FileScan:
         elif p == OVG.pupil:
             scan.pupils.add(str(o))
         for term in (s, p, o):
-            if term not in seen:
+            if isinstance(term, URIRef) and term not in seen:
                 seen.add(term)
-                if isinstance(term, URIRef) and known.is_suspect(str(term)):
+                if known.is_suspect(str(term)):
                     scan.suspects[str(term)] = (str(s), str(p))
     if scan.suspects:
         focus = {URIRef(s) for s, _p in scan.suspects.values()}
@@ -65,40 +65,68 @@ def scan_graph(name: str, graph: Graph, known: KnownTerms) -> FileScan:
 
 
 def _scan_quads(name: str, data: bytes, rdf_format, known: KnownTerms) -> FileScan:
-    """The same as scan_graph, on Oxigraph's parser: about ten times faster than building an rdflib graph."""
+    """The same as scan_graph, on Oxigraph's parser: several times faster than building an rdflib graph.
+    Written for speed (benchmarks/coverage_scan.py): terms are compared as strings (hashing Oxigraph's term
+    objects costs more than making the string), one look-up per predicate, the subject only when it changes
+    (Turtle groups statements by subject)."""
     import pyoxigraph as ox
 
     scan = FileScan(name)
     named = ox.NamedNode
-    rdf_type, pupil = named(str(RDF.type)), named(str(OVG.pupil))
-    handover_types = {named(c) for c in known.handover_classes}
-    pupil_types = {named(c) for c in known.pupil_classes}
-    seen: set = set()
-    parts = {named(str(p)) for p in PARTS}
-    edges = []  # (owner, part) for PARTS statements, kept only in case a suspect needs its handover
+    handover_types, pupil_types = known.handover_classes, known.pupil_classes
+    part_predicates = {str(p) for p in PARTS}
+    rdf_type, pupil = str(RDF.type), str(OVG.pupil)
+    kinds: dict[str, int] = {}
+    seen: set[str] = set()
+    edges = []  # (owner, part) statements, kept only in case a suspect needs its handover
+    last_subject = None
     for quad in ox.parse(data, format=rdf_format, base_iri=RELATIVE_BASE, without_named_graphs=True):
-        s, p, o = quad.subject, quad.predicate, quad.object
-        if p == rdf_type:
-            scan.types.add(o.value)
+        p = quad.predicate.value
+        kind = kinds.get(p)
+        if kind is None:
+            kind = kinds[p] = _TYPE if p == rdf_type else _PUPIL if p == pupil else \
+                _PART if p in part_predicates else _OTHER
+            if known.is_suspect(p):
+                scan.suspects.setdefault(p, (quad.subject.value, p))
+        subject = quad.subject
+        s = subject.value
+        if s != last_subject:
+            last_subject = s
+            if type(subject) is named and s not in seen:
+                seen.add(s)
+                if known.is_suspect(s):
+                    scan.suspects.setdefault(s, (s, p))
+        obj = quad.object
+        if type(obj) is not named:
+            if kind == _PUPIL:
+                scan.pupils.add(obj.value)
+            elif kind == _PART:
+                edges.append((s, obj.value))
+            continue
+        o = obj.value
+        if kind == _TYPE:
             if o in handover_types:
-                scan.handovers.add(s.value)
+                scan.handovers.add(s)
             elif o in pupil_types:
-                scan.pupils.add(s.value)
-        elif p == pupil:
-            scan.pupils.add(o.value)
-        if p in parts:
-            edges.append((s.value, o.value))
-        for term in (s, p, o):
-            if term not in seen:
-                seen.add(term)
-                if type(term) is named and known.is_suspect(term.value):
-                    scan.suspects[term.value] = (s.value, p.value)
+                scan.pupils.add(s)
+            scan.types.add(o)
+        elif kind == _PUPIL:
+            scan.pupils.add(o)
+        elif kind == _PART:
+            edges.append((s, o))
+        if o not in seen:
+            seen.add(o)
+            if known.is_suspect(o):
+                scan.suspects.setdefault(o, (s, p))
     if scan.suspects:
         focus = {s for s, _p in scan.suspects.values()}
         for owner, part in edges:
             if part in focus:
                 scan.owners.setdefault(part, set()).add(owner)
     return scan
+
+
+_TYPE, _PUPIL, _PART, _OTHER = range(4)
 
 
 def scan_source(source: Source, known: KnownTerms, max_literal: int | None = None) -> FileScan:
@@ -128,3 +156,66 @@ def read_stdin(max_bytes: int | None) -> bytes:
     if max_bytes is not None:
         check_size("-", len(data), max_bytes)
     return data
+
+
+# Files at least this large are scanned in a forked process while the engine validates them, so that on a
+# machine with a spare core the scan adds no wall time (benchmarks/coverage_scan.py has the figures).
+BACKGROUND_BYTES = 8 * 1024 * 1024
+
+
+class BackgroundScans:
+    """Scans of large files, started in a forked process before the engine runs and collected after it."""
+
+    def __init__(self, files, known: KnownTerms, input_format, max_bytes, max_literal, enabled: bool = True):
+        self.large = [(shown, path) for shown, path in files
+                      if enabled and path is not None and _size(path) >= BACKGROUND_BYTES]
+        self.results: dict | None = None
+        self.process = self.receiver = None
+        if not self.large:
+            return
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")  # the child shares the loaded catalogue; nothing to send
+        self.receiver, sender = context.Pipe(duplex=False)
+        jobs = (self.large, known, input_format, max_bytes, max_literal)
+        self.process = context.Process(target=_scan_all, args=(sender, jobs), daemon=True)
+        self.process.start()
+        sender.close()
+
+    def take(self, shown: str, path) -> FileScan | None:
+        if self.process is None or (shown, path) not in self.large:
+            return None
+        if self.results is None:
+            try:
+                self.results = self.receiver.recv()
+            except (EOFError, OSError):
+                self.results = {}
+        return self.results.get((shown, str(path)))
+
+    def close(self) -> None:
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.terminate()  # the run ended early (an error): the scans are not needed
+            self.process.join()
+            self.receiver.close()
+            self.process = None
+
+
+def _scan_all(sender, jobs) -> None:
+    large, known, input_format, max_bytes, max_literal = jobs
+    results = {}
+    for shown, path in large:
+        try:
+            results[(shown, str(path))] = scan_source(read_again(shown, path, input_format, None, max_bytes),
+                                                      known, max_literal)
+        except Exception:  # an unreadable file is reported by the engine; nothing to scan
+            continue
+    sender.send(results)
+    sender.close()
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0

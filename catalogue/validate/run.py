@@ -11,7 +11,14 @@ from catalogue.errors import InputError, LimitError
 from catalogue.source.datasets import Datasets, _expand, load_datasets
 from catalogue.source.locate import CatalogueLocation
 from catalogue.validate.context import ValidationContext, context_for
-from catalogue.validate.coverage import FileScan, read_again, read_stdin, scan_graph, scan_source
+from catalogue.validate.coverage import (
+    BackgroundScans,
+    FileScan,
+    read_again,
+    read_stdin,
+    scan_graph,
+    scan_source,
+)
 from catalogue.validate.explain import explained
 from catalogue.validate.known_terms import known_terms
 from catalogue.validate.pyshacl_engine import ValidationRun, combine, run_validation, sort_findings
@@ -63,24 +70,17 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
     context = context_for(location)
     unreadable = list(files.unreadable)
     pending = list(files.found)
-    while True:
-        try:
-            if not pending:
-                run, datasets, per_file = ValidationRun([]), Datasets(Graph()), []
-            else:
-                run, datasets, per_file = _engines(location, context, [shown for shown, _path in pending], input_format,
-                                         inference, stdin, merge, shapes_file, trust_shapes, max_bytes,
-                                         max_literal, jobs, engine)
-            break
-        except (InputError, LimitError) as exc:
-            failed = _failed_file(exc, pending) if keep_going else None
-            if failed is None:
-                raise
-            # Validate the others again without it: cheaper than one engine per file when files are fine.
-            unreadable.append((failed[0], exc))
-            pending.remove(failed)
     known = known_terms(context.knowledge)
-    scans = _scans(datasets, pending, known, input_format, stdin, max_bytes, max_literal)
+    # The pySHACL path parses every file into a graph the scan reuses; the compiled one does not.
+    background = BackgroundScans(pending, known, input_format, max_bytes, max_literal,
+                                 enabled=engine != "pyshacl" and inference == "none" and not merge)
+    try:
+        run, datasets, per_file = _validate_keeping_going(
+            location, context, pending, unreadable, keep_going, input_format, inference, stdin, merge,
+            shapes_file, trust_shapes, max_bytes, max_literal, jobs, engine)
+        scans = _scans(datasets, pending, known, input_format, stdin, max_bytes, max_literal, background)
+    finally:
+        background.close()
     if per_file is None:  # one dataset (--merge), or records from all files mixed (--jobs on pySHACL)
         findings = explained(run.findings, scans, known, merged=merge)
     else:
@@ -91,6 +91,28 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
         sort_findings(findings)
     _record(datasets, scans, unreadable)
     return ValidationRun(findings), datasets
+
+
+def _validate_keeping_going(location, context, pending, unreadable, keep_going, input_format, inference, stdin,
+                            merge, shapes_file, trust_shapes, max_bytes, max_literal, jobs, engine):
+    """The engines over ``pending``; with ``keep_going``, a file that cannot be read is moved from ``pending``
+    to ``unreadable`` and the rest validated again without it (cheaper than one engine per file when files
+    are fine, as they usually are)."""
+    while True:
+        try:
+            if not pending:
+                run, datasets, per_file = ValidationRun([]), Datasets(Graph()), []
+            else:
+                run, datasets, per_file = _engines(
+                    location, context, [shown for shown, _path in pending], input_format, inference, stdin, merge,
+                    shapes_file, trust_shapes, max_bytes, max_literal, jobs, engine)
+            return run, datasets, per_file
+        except (InputError, LimitError) as exc:
+            failed = _failed_file(exc, pending) if keep_going else None
+            if failed is None:
+                raise
+            unreadable.append((failed[0], exc))
+            pending.remove(failed)
 
 
 @dataclass
@@ -124,10 +146,12 @@ def _failed_file(exc: Exception, pending: list[tuple[str, Path | None]]):
     return None
 
 
-def _scans(datasets: Datasets, files, known, input_format, stdin, max_bytes, max_literal) -> list[FileScan]:
+def _scans(datasets: Datasets, files, known, input_format, stdin, max_bytes, max_literal,
+           background: BackgroundScans) -> list[FileScan]:
     if datasets.parts:  # the pySHACL path parsed every file: reuse its graphs
         return [scan_graph(name, graph, known) for name, graph in datasets.parts]
-    return [scan_source(read_again(shown, path, input_format, stdin, max_bytes), known, max_literal)
+    return [background.take(shown, path) or
+            scan_source(read_again(shown, path, input_format, stdin, max_bytes), known, max_literal)
             for shown, path in files]
 
 
