@@ -197,7 +197,8 @@ def _unknown_term(scan: FileScan, iri: str, known: KnownTerms) -> ValidationFind
     kind = "unknown_concept" if concept else "unknown_term" if suggestions else "unknown_nothing_close"
     shown = suggestions if concept else suggestions[:1]
     messages = {lang: MESSAGES[kind][lang].format(
-        iri=_masked(short_iri(iri)), suggestions=_join([known.describe(s, lang) for s in shown], lang)) for lang in LANGUAGES}
+        iri=_masked(short_iri(iri)), suggestions=_join([known.describe(s, lang) for s in shown], lang))
+        for lang in LANGUAGES}
     path = predicate if predicate != iri and predicate not in scan.suspects else None
     return _finding(UNKNOWN_TERM, focus, messages, path=path, handovers=_handovers_of(scan, focus), value=iri)
 

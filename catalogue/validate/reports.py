@@ -152,7 +152,8 @@ def as_junit(run, datasets, lang: str, show_values: bool, fail_on: str = "violat
 JUNIT_WORDS = {
     "handover": {"en": "handover", "nb": "overføring", "nn": "overføring", "da": "overlevering"},
     "unlinked": {"en": "records not linked to any handover", "nb": "poster som ikke hører til noen overføring",
-                 "nn": "postar som ikkje høyrer til nokon overføring", "da": "poster, der ikke hører til en overlevering"},
+                 "nn": "postar som ikkje høyrer til nokon overføring",
+                 "da": "poster, der ikke hører til en overlevering"},
     "read": {"en": "read the file", "nb": "les fila", "nn": "les fila", "da": "læs filen"},
     "findings": {"en": "findings", "nb": "funn", "nn": "funn", "da": "fund"},
 }

@@ -166,10 +166,9 @@ def _record(datasets: Datasets, scans: list[FileScan], unreadable: list[tuple[st
     datasets.unreadable = unreadable
 
 
-def _engines(location: CatalogueLocation, context: ValidationContext, inputs: list[str], input_format: str | None, inference: str,
-             stdin: bytes | None, merge: bool, shapes_file: str | None, trust_shapes: bool,
-             max_bytes: int | None, max_literal: int | None, jobs: int,
-             engine: str) -> tuple[ValidationRun, Datasets, list | None]:
+def _engines(location: CatalogueLocation, context: ValidationContext, inputs: list[str], input_format: str | None,
+             inference: str, stdin: bytes | None, merge: bool, shapes_file: str | None, trust_shapes: bool,
+             max_bytes: int | None, max_literal: int | None, jobs: int, engine: str) -> tuple[ValidationRun, Datasets, list | None]:
     """The engines' findings, and the same findings file by file, in input order, when the engine keeps them
     apart (None when it cannot: --merge, or pySHACL on several cores)."""
     import time
