@@ -147,6 +147,9 @@ def _subclasses(graph: Graph, root: URIRef) -> set[str]:
 
 
 def _build(knowledge: Graph) -> KnownTerms:
+    from catalogue.model.jurisdictions import registry
+
+    registry(knowledge)  # makes each jurisdiction's prefix known, so that messages name terms as no:slug
     # Objects count too: the catalogue may name one of our IRIs it does not describe (the ontology's versionIRI).
     terms = {str(node) for triple in knowledge for node in (triple[0], triple[2])
              if isinstance(node, URIRef) and str(node).startswith(OUR_BASE)}
