@@ -255,16 +255,21 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
     with time_limit(timeout):
         run, datasets = validate_inputs(_location(ctx), list(data), input_format, inference, merge=merge,
                                         shapes_file=shapes_file, trust_shapes=trust_shapes, max_bytes=max_bytes,
-                                        max_literal=max_literal, jobs=jobs, engine=engine, cut_schema=cut_schema)
+                                        max_literal=max_literal, jobs=jobs, engine=engine, cut_schema=cut_schema,
+                                        keep_going=fmt == "junit")  # CI needs the JUnit file even then
     if fmt == "json":
         text = out.as_json(run, datasets, lang, show_values)
     elif fmt == "turtle":
-        text = out.as_turtle(run, show_values)
+        text = out.as_turtle(run, show_values, datasets)
     elif fmt == "junit":
-        text = out.as_junit(run, datasets, lang, show_values)
+        text = out.as_junit(run, datasets, lang, show_values, fail_on)
     else:
         text = out.as_text(run, datasets, lang, show_values)
     write_output(output, text, force=force)
+    for _name, error in datasets.unreadable:
+        click.echo(f"error: {error}", err=True)
+    if datasets.unreadable:
+        ctx.exit(max(getattr(error, "exit_code", errors.INPUT_REJECTED) for _name, error in datasets.unreadable))
     failing = run.count("violation") + (run.count("warning") if fail_on == "warning" else 0)
     ctx.exit(errors.VIOLATIONS if failing else errors.OK)
 

@@ -5,6 +5,7 @@ Live reload is a same-origin script that polls the server for a build number, so
 
 from __future__ import annotations
 
+import errno
 import http.server
 import tempfile
 import threading
@@ -32,9 +33,26 @@ def _inject_reload(out: Path) -> None:
                         encoding="utf-8")
 
 
+def _bind(port: int, handler) -> http.server.ThreadingHTTPServer:
+    """The server, bound before the first build so that a busy port is reported at once."""
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            reason = "is already in use"
+        elif exc.errno == errno.EACCES:
+            reason = "needs privileges to open"
+        else:
+            reason = f"cannot be opened ({exc.strerror or type(exc).__name__})"
+        hint = port + 1 if 0 < port < 65535 else 8001
+        raise OvergangError(f"port {port} on 127.0.0.1 {reason}; pick another with --port, for example "
+                            f"`overgang serve --port {hint}`") from None
+    except OverflowError:
+        raise OvergangError(f"port {port} is not a port number (1-65535); pick another with --port") from None
+
+
 def serve(location, port: int, echo=print) -> None:
     state = {"build": 0, "out": None}
-    scratch = Path(tempfile.mkdtemp(prefix="overgang-serve-"))
 
     def rebuild() -> None:
         out = scratch / f"build-{state['build'] + 1}"
@@ -68,10 +86,12 @@ def serve(location, port: int, echo=print) -> None:
         def log_message(self, *args):
             pass
 
+    server = _bind(port, Handler)
+    scratch = Path(tempfile.mkdtemp(prefix="overgang-serve-"))
     rebuild()
     if state["out"] is None:
+        server.server_close()
         raise OvergangError("the first build failed; fix the errors above and run `overgang serve` again")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     seen = _fingerprint(location.root)
     try:

@@ -21,6 +21,12 @@ class Datasets:
     file_paths: dict[str, Path | None] = field(default_factory=dict)
     prefixes: dict[str, dict[str, str]] = field(default_factory=dict)
     parts: list[tuple[str, Graph]] = field(default_factory=list)  # one graph per file, in order
+    # What validate checked (filled in by validate/run.py): file -> handover IRIs, file -> number of pupils,
+    # and the files it could not read, as (file, error), when it was asked to go on without them.
+    handovers: dict[str, list[str]] = field(default_factory=dict)
+    pupils: dict[str, int] = field(default_factory=dict)
+    unreadable: list[tuple[str, Exception]] = field(default_factory=list)
+    findings_by_file: dict[str, list] = field(default_factory=dict)  # when the engine could tell (not --merge)
 
 
 def _expand(argument: str) -> list[tuple[str, Path | None]]:

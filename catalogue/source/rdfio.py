@@ -166,7 +166,8 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
     fast = _fast_parse(text, source.format)
     if fast is not None:
         triples, prefixes = fast
-        _check_iris(source.name, {term for triple in triples for term in triple if isinstance(term, URIRef)})
+        _check_iris(source.name, {term for triple in triples for term in triple if isinstance(term, URIRef)},
+                    text, source.format)
         for prefix, namespace in prefixes.items():
             target.bind(prefix, namespace, override=False)
         target.addN((s, p, o, target) for s, p, o in triples)
@@ -181,8 +182,14 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
         line, col = _badsyntax_position(exc)
         raise InputError(source.name, f"Turtle syntax error: {exc._why}", line, col) from None
     except ParserError:
-        line = _first_bad_ntriples_line(text) if source.format == "nt" else None
-        raise InputError(source.name, "syntax error", line) from None
+        line, col = _oxigraph_position(text, source.format)
+        if source.format == "nt":
+            # One statement per line: the line that fails on its own is the one to show (Oxigraph points at
+            # the end of the file when the last statement lacks its dot); its column only when they agree.
+            first_bad = _first_bad_ntriples_line(text)
+            if first_bad is not None and first_bad != line:
+                line, col = first_bad, None
+        raise InputError(source.name, "syntax error", line, col) from None
     except xml.sax.SAXParseException as exc:
         raise InputError(source.name, "XML syntax error", exc.getLineNumber(), exc.getColumnNumber()) from None
     except RecursionError:
@@ -192,7 +199,8 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
     finally:
         rdflib.NORMALIZE_LITERALS = normalize
 
-    _check_iris(source.name, {term for triple in scratch for term in triple if isinstance(term, URIRef)})
+    _check_iris(source.name, {term for triple in scratch for term in triple if isinstance(term, URIRef)},
+                text, source.format)
     for prefix, namespace in scratch.namespaces():
         if not str(namespace).startswith(RELATIVE_BASE):
             target.bind(prefix, namespace, override=False)
@@ -200,13 +208,50 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
     return target
 
 
-def _check_iris(name: str, iris: set) -> None:
+def _check_iris(name: str, iris: set, text: str | None = None, fmt: str | None = None) -> None:
+    relative = sorted(iri for iri in iris if iri.startswith(RELATIVE_BASE))
+    if relative:
+        line, col = _relative_position(text, fmt, relative) if text is not None else (None, None)
+        raise InputError(name, "relative IRI; every IRI must be absolute", line, col)
     for iri in iris:
-        if iri.startswith(RELATIVE_BASE):
-            raise InputError(name, "relative IRI; every IRI must be absolute")
         if _INVALID_IRI.search(iri):
             raise InputError(name, "invalid IRI (it contains a space, a control character or one of "
                              "<>\"{}|\\^`)")
+
+
+def _oxigraph_position(text: str, fmt: str | None, about: str = "") -> tuple[int | None, int | None]:
+    """Line and column of the first error Oxigraph's parser finds in Turtle or N-Triples (with no base IRI,
+    a relative IRI is one), when its message mentions ``about``; (None, None) otherwise."""
+    import pyoxigraph as ox
+
+    formats = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+    if fmt not in formats:
+        return None, None
+    try:
+        for _quad in ox.parse(text.encode("utf-8"), format=formats[fmt], without_named_graphs=True):
+            pass
+    except SyntaxError as exc:
+        if about in str(exc) and exc.lineno is not None:
+            return exc.lineno, exc.offset
+    except ValueError:
+        pass
+    return None, None
+
+
+def _relative_position(text: str, fmt: str | None, relative: list[str]) -> tuple[int | None, int | None]:
+    """Where the first relative IRI is written. Turtle and N-Triples: Oxigraph's parser, given no base, stops
+    at exactly that IRI. Other syntaxes: the first place the reference is written as a quoted value."""
+    line, col = _oxigraph_position(text, fmt, about="IRI")
+    if line is not None:
+        return line, col
+    best = None
+    for iri in relative:
+        reference = iri[len(RELATIVE_BASE):]
+        for written in {reference, reference.lstrip("#")}:
+            match = re.search(r"[\"']" + re.escape(written) + r"[\"']", text)
+            if match and (best is None or match.start() < best):
+                best = match.start()
+    return _line_col(text, best) if best is not None else (None, None)
 
 
 _UPPER_CASE_LANGUAGE = re.compile(r'["\']@[A-Za-z0-9-]*[A-Z]')

@@ -33,6 +33,8 @@ WORDS = {
     "false_friend": {"en": "FALSE FRIEND", "nb": "FALSK VENN", "nn": "FALSK VEN", "da": "FALSK VEN"},
     "deprecated": {"en": "deprecated; use instead", "nb": "utgått; bruk i stedet", "nn": "gått ut; bruk i staden",
                    "da": "udgået; brug i stedet"},
+    "deprecated_unreplaced": {"en": "deprecated; no replacement recorded", "nb": "utgått; ingen erstatning registrert",
+                              "nn": "gått ut; inga erstatning registrert", "da": "udgået; ingen erstatning registreret"},
     "not_verified": {"en": "Not verified", "nb": "Ikke verifisert", "nn": "Ikkje verifisert", "da": "Ikke verificeret"},
     "no_match": {"en": "No concept matches", "nb": "Ingen begreper passer til", "nn": "Ingen omgrep passar til",
                  "da": "Ingen begreber passer til"},
