@@ -12,10 +12,10 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from catalogue.source.rdfio import parse_file
 from catalogue.validate.compiled.compiler import NotCompilable, compile_shapes
 from catalogue.validate.compiled.runner import validate_compiled
 from catalogue.validate.compiled.sparql_text import rewrite_not_exists
-from catalogue.source.rdfio import parse_file
 from catalogue.validate.pyshacl_engine import run_validation
 
 REPO = Path(__file__).resolve().parent.parent

@@ -7,12 +7,12 @@ to pySHACL; and most must be answered by the compiled engine, or the comparison 
 from __future__ import annotations
 
 import pytest
+from mutants import mutants
 from rdflib import Graph
 
 from catalogue.source.rdfio import parse_file
 from catalogue.validate.compiled.runner import validate_compiled
 from catalogue.validate.pyshacl_engine import run_validation
-from mutants import mutants
 
 COUNT = 240
 

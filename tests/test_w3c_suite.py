@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from w3c_suite import SUITE, empty_catalogue, run_cli, run_stock, suite_tests
 
 TESTS = suite_tests()

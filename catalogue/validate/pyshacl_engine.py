@@ -167,7 +167,6 @@ def run_validation(data: Graph, knowledge: Graph, shapes: Graph, inference: str 
     from catalogue.validate import (
         prepared_sparql as prepared,  # imports pySHACL, which the compiled engine does not need
     )
-
     from catalogue.validate import sparql_date_errors
     from catalogue.validate.literal_view import xsd_view
 

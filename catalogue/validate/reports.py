@@ -17,8 +17,8 @@ from rdflib.namespace import RDF, RDFS, SH
 from catalogue.checks.report import short_iri
 from catalogue.model.text import pick
 from catalogue.text.templating import render_text
-from catalogue.validate.literal_view import seen_as
 from catalogue.validate.explain import is_file_level
+from catalogue.validate.literal_view import seen_as
 
 SEVERITY_IRIS = {"violation": SH.Violation, "warning": SH.Warning, "info": SH.Info}
 _DIGITS = re.compile(r"\d{6,}")

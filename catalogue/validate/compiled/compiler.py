@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import OWL, RDF, SH
+from rdflib.namespace import RDF, SH
 
 from catalogue.validate.compiled import query_checks, sparql_text
 from catalogue.validate.compiled.allow_list import check_allowed, implicit_class_types, targeted_shapes
