@@ -163,7 +163,7 @@ def format_(ctx: click.Context, check_only: bool) -> None:
 
 @main.command()
 @click.argument("data", nargs=-1, required=True)
-@click.option("--input-format", type=click.Choice(["turtle", "nt", "json-ld", "xml"]), default=None,
+@click.option("--input-format", type=click.Choice(["turtle", "nt", "json-ld", "json", "xml"]), default=None,
               help="RDF format of the inputs (default: from each file's extension; turtle for -).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle", "junit"]), default="text",
               show_default=True, help="Report format.")

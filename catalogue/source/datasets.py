@@ -21,6 +21,7 @@ class Datasets:
     file_paths: dict[str, Path | None] = field(default_factory=dict)
     prefixes: dict[str, dict[str, str]] = field(default_factory=dict)
     parts: list[tuple[str, Graph]] = field(default_factory=list)  # one graph per file, in order
+    locations: dict = field(default_factory=dict)  # (focus, path) -> "FILE:LINE:COL $.json.path" (JSON form)
 
 
 def _expand(argument: str) -> list[tuple[str, Path | None]]:

@@ -67,6 +67,7 @@ def _groups(run) -> "OrderedDict[str, list]":
 def as_text(run, datasets, lang: str, show_values: bool) -> str:
     return render_text("validate.txt.j2", groups=_groups(run), lang=lang, show_values=show_values,
                        counts=summary(run), files=datasets.files, file_of=lambda iri: _file_of(datasets, iri),
+                       located=lambda f: datasets.locations.get((f.focus, f.path)),
                        mask=(lambda x: x) if show_values else mask, short=short_iri, pick=pick)
 
 
@@ -83,6 +84,8 @@ def as_json(run, datasets, lang: str, show_values: bool) -> str:
                 "component": f.component, "shape": f.source_shape, "constraint": f.source_constraint}
         if f.replacement:
             item["replacement"] = f.replacement
+        if (f.focus, f.path) in datasets.locations:
+            item["location"] = datasets.locations[(f.focus, f.path)]
         if show_values:
             item["value"] = f.value
         results.append(item)
