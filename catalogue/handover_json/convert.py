@@ -153,3 +153,33 @@ def dumps(document: dict) -> str:
 def with_inline_context(document: dict, context_document: dict) -> dict:
     """The same document as JSON-LD that any processor reads without fetching: the context inline."""
     return {"@context": context_document["@context"], **{k: v for k, v in document.items() if k != "@context"}}
+
+
+def convert_file(source_path: str, to: str, catalogue, input_format: str | None = None,
+                 max_bytes: int | None = None, max_literal: int | None = None) -> str:
+    """The handover in ``source_path`` (any format validate reads) as ``to``: json, jsonld or turtle."""
+    from pathlib import Path
+
+    from catalogue.errors import InputError
+    from catalogue.handover_json.artefacts import model_of
+    from catalogue.handover_json.context import CONTEXT_FILE
+    from catalogue.handover_json.reader import bundled_context
+    from catalogue.source.rdfio import parse_source, read_source
+
+    graph = parse_source(read_source(Path(source_path), source_path, input_format, max_bytes), max_literal=max_literal)
+    if len(graph) == 0:
+        raise InputError(source_path, "dataset is empty")
+    if to == "turtle":
+        return graph.serialize(format="turtle")
+    context_path = catalogue.location.root / CONTEXT_FILE
+    context = bundled_context(str(context_path))
+    if not any(True for _ in graph.subjects(RDF.type, URIRef(context.classes["Handover"]))):
+        raise InputError(source_path, "not a handover: no record of type ovg:Handover")
+    model = model_of(catalogue)
+    order = [context.id_key, context.type_key]
+    for kind in model.kinds.values():
+        order.extend(f.key for f in kind.fields if f.key not in order)
+    document = to_json_document(graph, context, order)
+    if to == "jsonld":
+        document = with_inline_context(document, json.loads(context_path.read_text(encoding="utf-8")))
+    return dumps(document)

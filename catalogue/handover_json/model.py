@@ -193,9 +193,9 @@ def build_model(knowledge: Graph, shapes: Graph) -> HandoverModel:
         kinds[name] = kind
         for t in types:
             add_class(str(t))
-        for shape in node_shapes:
+        for shape in sorted(node_shapes):
             kind.closed = kind.closed or bool(shapes.value(shape, SH.closed))
-            for prop in shapes.objects(shape, SH.property):
+            for prop in sorted(shapes.objects(shape, SH.property)):
                 kind.fields.append(field_for(name, prop))
         kind.fields.sort(key=lambda f: (f.order, f.key))
         return name
@@ -228,6 +228,8 @@ def build_model(knowledge: Graph, shapes: Graph) -> HandoverModel:
     root = kind_for(roots, root_types)
     _check_keys(kinds)
     transitions = _transition_rules(knowledge, kinds, root, concepts)
+    # Kinds in a stable order (the root first), so that the generated files do not depend on graph order.
+    kinds = {name: kinds[name] for name in sorted(kinds, key=lambda n: (n != root, n))}
     return HandoverModel(root=root, kinds=kinds, class_terms=dict(sorted(class_terms.items())),
                          prefixes=_prefixes(knowledge, kinds, concepts), concepts=concepts, transitions=transitions,
                          shacl_only=_shacl_only(shapes))
