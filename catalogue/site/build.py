@@ -64,7 +64,8 @@ def _site_config(location: CatalogueLocation) -> dict:
 def _nav(lang: str, docs: Path) -> list:
     entries = [("site_name", "index.md"), ("norway", "norway.md"), ("denmark", "denmark.md"),
                ("crosswalk", "crosswalk.md"), ("actors", "actors.md"), ("transitions", "transitions.md"),
-               ("handover_reference", "reference/handover.md"), ("ontology_reference", "reference/ontology.md"),
+               ("handover_reference", "reference/handover.md"), ("handover_json", "reference/handover-json.md"),
+               ("ontology_reference", "reference/ontology.md"),
                ("downloads", "downloads.md"), ("about", "about.md"), ("changelog", "changelog.md"),
                ("contributing", "contributing.md")]
     return [{t(key, lang): page} for key, page in entries if (docs / page).is_file()]
