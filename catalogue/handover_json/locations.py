@@ -21,7 +21,7 @@ def _document(path: Path | None) -> JsonDocument | None:
     if path is None or path.suffix.lower() != ".json":
         return None
     try:
-        return read_json(str(path), path.read_text(encoding="utf-8-sig"))
+        return read_json(str(path), path.read_text(encoding="utf-8-sig"), graph=False)
     except (NotPlainJson, OvergangError, OSError, UnicodeDecodeError):
         return None
 
@@ -31,8 +31,7 @@ def _node(document: JsonDocument, focus: str, handovers: tuple[str, ...]):
         if candidate in document.node_paths:
             return candidate
     for handover in handovers:
-        parts = [o for o in document.graph.objects(URIRef(handover), None)
-                 if isinstance(o, BNode) and o in document.node_paths]
+        parts = [o for o in document.blank_parts.get(URIRef(handover), []) if o in document.node_paths]
         if len(parts) == 1:
             return parts[0]
     return None

@@ -29,6 +29,9 @@ MAX_NUMBER_DIGITS = 100
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _INVALID_IRI = re.compile(r'[\x00-\x20<>"{}|\\^`]')
 _BLANK_ID = re.compile(r"^_:[A-Za-z0-9_-]+$")
+# rdflib's namespace attributes are slow to look up (a DefinedNamespace __getattr__ each time): once here.
+_RDF_TYPE = RDF.type
+_XSD_BOOLEAN, _XSD_INTEGER, _XSD_DOUBLE = URIRef(str(XSD.boolean)), URIRef(str(XSD.integer)), URIRef(str(XSD.double))
 
 
 class NotPlainJson(Exception):
@@ -83,6 +86,7 @@ class JsonDocument:
     statement_paths: dict = field(default_factory=dict)  # (node, predicate IRI) -> JSON path of the key
     value_paths: dict = field(default_factory=dict)  # (predicate IRI, value text) -> [(node, JSON path)]
     keys: dict = field(default_factory=dict)  # predicate IRI -> the key that spells it
+    blank_parts: dict = field(default_factory=dict)  # node -> the blank nodes its object holds
     text: str = ""
     _positions: Positions | None = None
 
@@ -163,26 +167,36 @@ def context_kind(name: str, document) -> str:
     raise NotPlainJson()
 
 
-def read_json(name: str, text: str, max_literal: int | None = None, context: Context | None = None) -> JsonDocument:
-    """Raises NotPlainJson when the document carries an inline context (it is then JSON-LD)."""
+def read_json(name: str, text: str, max_literal: int | None = None, context: Context | None = None,
+              locations: bool = True, graph: bool = True) -> JsonDocument:
+    """Raises NotPlainJson when the document carries an inline context (it is then JSON-LD).
+
+    ``locations``: also index where each statement was written (what findings need; validation itself does
+    not, and a large file reads faster without). ``graph=False``: the places only, no RDF graph."""
     document = load_json(name, text)
     context_kind(name, document)
-    reader = _Reader(name, text, context or bundled_context(), max_literal)
+    reader = _Reader(name, text, context or bundled_context(), max_literal, locations, graph)
     return reader.read(document)
 
 
 class _Reader:
-    def __init__(self, name: str, text: str, context: Context, max_literal: int | None):
+    def __init__(self, name: str, text: str, context: Context, max_literal: int | None, locations: bool = True,
+                 graph: bool = True):
         self.name = name
+        self.locations = locations
         self.context = context
         self.max_literal = max_literal
         self.doc = JsonDocument(Graph(), text=text)
-        # Blank nodes are named from the document's digest and their place in it, so that reading the same
+        # Blank nodes are named from the document's digest and their order in it, so that reading the same
         # document again gives the same nodes (findings are traced back to their place by re-reading).
         self.salt = hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+        self.blank_count = 0
+        self.iris: dict[str, URIRef] = {}  # the same concepts and schools recur in every record
         self.blank_ids: dict[str, BNode] = {}
         self.described: dict[URIRef, tuple[tuple, frozenset]] = {}
-        self.add = self.doc.graph.add
+        self.add = self.doc.graph.add if graph else (lambda triple: None)
+        self.typed_roots: set = set()
+        self.handover_class = URIRef(context.classes.get("Handover", ""))
         for prefix, namespace in context.prefixes.items():
             self.doc.graph.bind(prefix, namespace, override=True)
 
@@ -208,8 +222,7 @@ class _Reader:
             roots = [self.node(entry, (ctx.graph_key, i), 2) for i, entry in enumerate(entries)]
         else:
             roots = [self.node(document, (), 1, top=True)]
-        handover = URIRef(ctx.classes.get("Handover", ""))
-        if not any((root, RDF.type, handover) in self.doc.graph for root in roots):
+        if not self.typed_roots & set(roots):
             self.fail((), "not a handover: the top-level object (or an entry of "
                           f"\"{ctx.graph_key}\") needs \"{ctx.type_key}\": \"Handover\"")
         return self.doc
@@ -221,7 +234,8 @@ class _Reader:
         ctx = self.context
         subject = self.identify(obj.get(ctx.id_key), path + (ctx.id_key,), path) if ctx.id_key in obj \
             else self.blank(path)
-        self.doc.node_paths.setdefault(subject, path)
+        if self.locations:
+            self.doc.node_paths.setdefault(subject, path)
         statements = []
         for key, value in obj.items():
             here = path + (key,)
@@ -234,19 +248,25 @@ class _Reader:
                     at = here + (i,) if isinstance(value, list) else here
                     if not isinstance(item, str):
                         self.fail(at, "a type is a string")
-                    statements.append((RDF.type, self.vocab_iri(item, at)))
+                    statements.append((_RDF_TYPE, self.vocab_iri(item, at)))
                 continue
             predicate, coerce = self.predicate(key, here)
-            self.doc.statement_paths.setdefault((subject, str(predicate)), here)
-            self.doc.keys.setdefault(str(predicate), key)
+            if self.locations:
+                self.doc.statement_paths.setdefault((subject, str(predicate)), here)
+                self.doc.keys.setdefault(str(predicate), key)
             values = value if isinstance(value, list) else [value]
             for i, item in enumerate(values):
                 at = here + (i,) if isinstance(value, list) else here
                 obj_term = self.value(item, coerce, at, depth)
                 if obj_term is not None:
                     statements.append((predicate, obj_term))
-                    self.doc.value_paths.setdefault((str(predicate), str(obj_term)), []).append((subject, at))
+                    if self.locations:
+                        self.doc.value_paths.setdefault((str(predicate), str(obj_term)), []).append((subject, at))
         self.check_described_once(subject, statements, obj, path)
+        if (_RDF_TYPE, self.handover_class) in statements:
+            self.typed_roots.add(subject)
+        if self.locations:
+            self.doc.blank_parts.setdefault(subject, []).extend(o for _p, o in statements if isinstance(o, BNode))
         for predicate, obj_term in statements:
             self.add((subject, predicate, obj_term))
         return subject
@@ -264,23 +284,23 @@ class _Reader:
                             f"{json_path(first[0])}; describe a record once, or the same way each time")
 
     def blank(self, path: tuple) -> BNode:
-        return self._blank_for(path)
-
-    def _blank_for(self, path: tuple) -> BNode:
-        label = f"j{self.salt}" + hashlib.sha256(repr(path).encode("utf-8")).hexdigest()[:16]
-        return BNode(label)
+        self.blank_count += 1
+        return BNode(f"j{self.salt}n{self.blank_count}")
 
     def identify(self, value, at: tuple, node_path: tuple):
         if not isinstance(value, str):
             self.fail(at, f"\"{self.context.id_key}\" is a string (an IRI)")
         if _BLANK_ID.match(value):
             if value not in self.blank_ids:
-                self.blank_ids[value] = self._blank_for(("_:", value))
+                self.blank_ids[value] = BNode(f"j{self.salt}i{len(self.blank_ids)}")
             return self.blank_ids[value]
         return self.iri(value, at)
 
     # -- IRIs ---------------------------------------------------------------------------------------------
     def iri(self, value: str, at: tuple) -> URIRef:
+        known = self.iris.get(value)
+        if known is not None:
+            return known
         prefix, sep, rest = value.partition(":")
         if sep and prefix in self.context.prefixes and not rest.startswith("//"):
             value = self.context.prefixes[prefix] + rest
@@ -288,7 +308,8 @@ class _Reader:
             self.fail(at, "relative IRI; every IRI must be absolute (or use a prefix of the context)")
         if _INVALID_IRI.search(value):
             self.fail(at, "invalid IRI (it contains a space, a control character or one of <>\"{}|\\^`)")
-        return URIRef(value)
+        iri = self.iris[value] = URIRef(value)
+        return iri
 
     def vocab_iri(self, value: str, at: tuple) -> URIRef:
         if value in self.context.classes:
@@ -368,9 +389,9 @@ class _Reader:
 def _native_literal(value, datatype: str | None) -> Literal:
     """A JSON number or boolean as JSON-LD 1.1's toRDF turns it into a literal (section 8.6)."""
     if isinstance(value, bool):
-        return Literal("true" if value else "false", datatype=URIRef(datatype or str(XSD.boolean)))
-    if isinstance(value, int) or (float(value).is_integer() and abs(value) < 1e21 and datatype != str(XSD.double)):
-        return Literal(str(int(value)), datatype=URIRef(datatype or str(XSD.integer)))
+        return Literal("true" if value else "false", datatype=URIRef(datatype) if datatype else _XSD_BOOLEAN)
+    if isinstance(value, int) or (float(value).is_integer() and abs(value) < 1e21 and datatype != str(_XSD_DOUBLE)):
+        return Literal(str(int(value)), datatype=URIRef(datatype) if datatype else _XSD_INTEGER)
     lexical = re.sub(r"(\d)0*E\+?0*(\d)", r"\1E\2", f"{value:1.15E}")
     lexical = re.sub(r"(\d)0*E-0*(\d)", r"\1E-\2", lexical)
-    return Literal(lexical, datatype=URIRef(datatype or str(XSD.double)))
+    return Literal(lexical, datatype=URIRef(datatype) if datatype else _XSD_DOUBLE)

@@ -206,7 +206,7 @@ def _read_handover_json(name: str, text: str, max_literal: int | None) -> Graph 
     from catalogue.handover_json.reader import NotPlainJson, read_json
 
     try:
-        return read_json(name, text, max_literal).graph
+        return read_json(name, text, max_literal, locations=False).graph
     except NotPlainJson:
         return None
 
