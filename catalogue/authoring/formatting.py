@@ -25,7 +25,12 @@ def generated_out_of_date(location) -> list[tuple[Path, str]]:
     from catalogue.handover_json.artefacts import stale_files
     from catalogue.source.loader import load
 
-    return stale_files(load(location))
+    from catalogue.errors import OvergangError
+
+    try:
+        return stale_files(load(location))
+    except ValueError as exc:
+        raise OvergangError(f"shapes/handover.ttl: the JSON form cannot be generated: {exc}") from None
 
 
 def rewrite(pending: list[tuple[Path, str]]) -> None:
