@@ -41,7 +41,7 @@ class OvergangGroup(click.Group):
                    "Also read from OVERGANG_CATALOGUE.")
 @click.pass_context
 def main(ctx: click.Context, catalogue_dir: str | None) -> None:
-    """Overgangskatalog: the NO/DK catalogue of concepts, roles and rules for school transitions."""
+    """Overgangskatalog: the catalogue of concepts, roles and rules for school transitions."""
     ctx.obj = {"catalogue_dir": catalogue_dir}
 
 
@@ -51,7 +51,22 @@ def _location(ctx: click.Context):
     return locate(ctx.obj.get("catalogue_dir"))
 
 
-LANG_CHOICE = click.Choice(["nb", "nn", "da", "en"])
+class LanguageTag(click.ParamType):
+    """Any language tag: interface strings exist in en, nb, nn and da and fall back to English; labels and
+    definitions come in each jurisdiction's own content languages (read from the registry)."""
+
+    name = "LANG"
+
+    def convert(self, value, param, ctx):
+        import re
+
+        text = str(value).strip().lower()
+        if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{1,8})*", text):
+            self.fail(f"{value!r} is not a language tag such as nb, nn, da or en", param, ctx)
+        return text
+
+
+LANG_CHOICE = LanguageTag()
 
 
 @main.command()
@@ -98,7 +113,8 @@ def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...],
     from catalogue.text.i18n import default_language
 
     lang = lang or default_language()
-    unknown = [name for name in only if not any(n == name or n.startswith(name + ":") for n in REGISTRY)]
+    unknown = [name for name in only
+               if not any(n == name or n.startswith(name + ":") or name.startswith(n + ":") for n in REGISTRY)]
     if unknown:
         raise click.BadParameter(f"unknown check {unknown[0]!r}; known: {', '.join(sorted(REGISTRY))}",
                                  param_hint="--only")
@@ -131,7 +147,7 @@ def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...],
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.pass_context
 def export(ctx: click.Context, what: str, out: str, force: bool) -> None:
-    """Export derived files. WHAT: sssom (the NO-DK alignment as an SSSOM TSV mapping set)."""
+    """Export derived files. WHAT: sssom (the alignments between jurisdictions as an SSSOM TSV mapping set)."""
     from catalogue import __version__ as version
     from catalogue.authoring.sssom import sssom_tsv
     from catalogue.model.catalogue import build_views
@@ -265,24 +281,26 @@ def _by_language(values: tuple[str, ...], option: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for value in values:
         lang, sep, text = value.partition("=")
-        if not sep or lang not in ("nb", "nn", "da", "en") or not text.strip():
-            raise click.BadParameter(f"expected LANG=TEXT with LANG one of nb, nn, da, en; got {value!r}",
+        if not sep or not lang.isalpha() or not 2 <= len(lang) <= 3 or not text.strip():
+            raise click.BadParameter(f"expected LANG=TEXT with LANG a language tag (nb, da, en, …); got {value!r}",
                                      param_hint=option)
         out.setdefault(lang, []).append(text.strip())
     return out
 
 
 @main.command()
-@click.option("--jurisdiction", "-j", type=click.Choice(["no", "dk"]), required=True)
+@click.option("--jurisdiction", "-j", metavar="CODE", required=True,
+              help="The jurisdiction's code, as its vocab/CODE/jurisdiction.ttl declares it.")
 @click.option("--kind", type=click.Choice(["role", "organisation", "named-organisation", "institution", "stage",
                                            "service", "information", "law", "other"]), default="other",
               show_default=True, help="What the concept is; decides its class and the file it lands in.")
-@click.option("--label", "labels", multiple=True, metavar="LANG=TEXT", help="Preferred label (nb, nn, en / da, en).")
+@click.option("--label", "labels", multiple=True, metavar="LANG=TEXT",
+              help="Preferred label, in each of the jurisdiction's content languages.")
 @click.option("--alt", "alts", multiple=True, metavar="LANG=TEXT", help="Alternative label or abbreviation.")
 @click.option("--definition", "definitions", multiple=True, metavar="LANG=TEXT", help="Definition, in your own words.")
 @click.option("--source", metavar="URL", help="Lovdata, retsinformation (ELI) or agency page for the definition.")
-@click.option("--broader", metavar="CONCEPT", help="Broader concept (slug, no:slug / dk:slug or IRI).")
-@click.option("--counterpart", metavar="CONCEPT", help="Counterpart across the border (dk:slug / no:slug or IRI).")
+@click.option("--broader", metavar="CONCEPT", help="Broader concept (slug, prefix:slug or IRI).")
+@click.option("--counterpart", metavar="CONCEPT", help="Counterpart across the border (prefix:slug or IRI).")
 @click.option("--relation", type=click.Choice(["exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch"]),
               default="closeMatch", show_default=True, help="How the counterpart matches, seen from this concept.")
 @click.option("--justification", "justifications", multiple=True, metavar="LANG=TEXT",
@@ -295,13 +313,16 @@ def propose(ctx: click.Context, jurisdiction: str, kind: str, labels, alts, defi
     On a terminal, missing labels, definitions and the source are asked for. Anything still missing is left
     out, and `overgang check` then says what to add. Nothing that exists is overwritten.
     """
-    from catalogue.authoring.propose import LANGUAGES, Proposal
+    from catalogue.authoring.propose import Proposal, jurisdiction_for
     from catalogue.authoring.propose import propose as make_proposal
+    from catalogue.model.catalogue import build_views
+
+    home = jurisdiction_for(build_views(_location(ctx)).registry, jurisdiction)
 
     label_map = {lang: texts[0] for lang, texts in _by_language(labels, "--label").items()}
     definition_map = {lang: texts[0] for lang, texts in _by_language(definitions, "--definition").items()}
     if sys.stdin.isatty():
-        for lang in LANGUAGES[jurisdiction]:
+        for lang in home.languages:
             if lang not in label_map:
                 label_map[lang] = click.prompt(f"Preferred label ({lang})", default="", show_default=False)
             if lang not in definition_map:

@@ -4,8 +4,6 @@ from rdflib import Namespace
 from rdflib.namespace import DCAT, DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SH, SKOS, VANN, XSD
 
 OVG = Namespace("https://w3id.org/overgang/ontology#")
-NO = Namespace("https://w3id.org/overgang/no/")
-DK = Namespace("https://w3id.org/overgang/dk/")
 ALIGN = Namespace("https://w3id.org/overgang/alignment/")
 GRAPH = Namespace("https://w3id.org/overgang/graph/")
 SHAPES = Namespace("https://w3id.org/overgang/shapes#")
@@ -28,13 +26,11 @@ PREFIXES = {
     "cv": CV,
     "dcat": DCAT,
     "dct": DCTERMS,
-    "dk": DK,
     "dpv": DPV,
     "eli": ELI,
     "euvoc": EUVOC,
     "foaf": FOAF,
     "mdl": MDL,
-    "no": NO,
     "org": ORG,
     "ovg": OVG,
     "owl": OWL,
@@ -54,8 +50,28 @@ PREFIXES = {
 }
 
 
-def bind_prefixes(graph) -> None:
-    for prefix, namespace in PREFIXES.items():
+# Prefixes read from the data (each jurisdiction's vann:preferredNamespacePrefix), added when a registry is
+# built, so that every report in the process writes the same short names without being handed the registry.
+_FROM_DATA: dict[str, str] = {}
+
+
+def remember_prefixes(prefixes: dict[str, str]) -> None:
+    for prefix, namespace in prefixes.items():
+        if prefix not in PREFIXES:
+            _FROM_DATA[prefix] = namespace
+
+
+def all_prefixes(registry=None) -> dict[str, str]:
+    """The project's prefix table plus each registered jurisdiction's own prefix (from its registry entry)."""
+    table = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    table.update(_FROM_DATA)
+    if registry is not None:
+        table.update({p: ns for p, ns in registry.prefixes().items() if p not in PREFIXES})
+    return dict(sorted(table.items()))
+
+
+def bind_prefixes(graph, registry=None) -> None:
+    for prefix, namespace in all_prefixes(registry).items():
         graph.bind(prefix, namespace, override=True, replace=True)
 
 

@@ -13,7 +13,8 @@ from catalogue.source.locate import CatalogueLocation
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-KEEP = ("vocab/no/scheme.ttl", "vocab/dk/scheme.ttl", "vocab/reference/concept-status.ttl",
+KEEP = ("vocab/no/scheme.ttl", "vocab/dk/scheme.ttl", "vocab/no/jurisdiction.ttl", "vocab/dk/jurisdiction.ttl",
+        "vocab/reference/concept-status.ttl",
         "vocab/reference/relationship-with-source.ttl", "vocab/reference/isced-2011.ttl")
 
 

@@ -3,11 +3,11 @@
 import json
 
 from click.testing import CliRunner
+from jurisdiction_ns import NO
 from minicatalogue import build, mini_graph
 from rdflib import Literal
 from rdflib.namespace import SKOS
 
-from catalogue.namespaces import NO
 from cli import main
 
 

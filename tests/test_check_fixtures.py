@@ -4,14 +4,15 @@ import shutil
 
 import pytest
 from click.testing import CliRunner
+from jurisdiction_ns import DK, NO
 from minicatalogue import REPO, build, mini_graph
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from catalogue.authoring.canonical_turtle import canonical_turtle
 from catalogue.checks.files import syntax_findings
 from catalogue.checks.registry import REGISTRY, run_checks
-from catalogue.namespaces import DK, NO, OVG
+from catalogue.namespaces import OVG
 from catalogue.source.loader import load
 from catalogue.source.locate import CatalogueLocation
 from cli import main
@@ -49,16 +50,25 @@ MUTATIONS = {
     "profile:skos-ap-no": lambda g: _remove_label(g, ALPHA, SKOS.prefLabel, "nn"),
     "profile:fda-dk": lambda g: _remove_label(g, GAMMA, SKOS.definition, "da"),
     "sources:concepts": lambda g: g.remove((DELTA, DCTERMS.source, None)),
+    "legal-sources:whole-act": lambda g: g.add((DELTA, URIRef("http://xmlns.com/foaf/0.1/focus"),
+                                                URIRef("https://www.retsinformation.dk/eli/lta/2024/989"))),
     "identifiers": lambda g: g.set((BETA, DCTERMS.identifier, Literal(str(ALPHA)))),
     "alignment:targets": lambda g: g.add((ALPHA, SKOS.relatedMatch, DK.nowhere)),
     "alignment:pairs": lambda g: g.add((ALPHA, SKOS.relatedMatch, GAMMA)),
     "alignment:records": lambda g: g.remove((RECORD, DCTERMS.creator, None)),
     "alignment:false-friends": lambda g: g.add((BETA, SKOS.closeMatch, DELTA)),
+    "registry:unplaced": lambda g: g.add((URIRef("https://legacy.example/begrep/1"), RDF.type, SKOS.Concept)),
+    "registry:entry": lambda g: g.add((URIRef("https://w3id.org/overgang/qq/jurisdiction"), RDF.type,
+                                       OVG.Jurisdiction)),
 }
 
 
-def test_every_registered_check_has_a_failing_fixture():
-    assert set(REGISTRY) == set(MUTATIONS) | set(FILE_MUTATIONS)
+def test_every_registered_check_has_a_failing_fixture(tmp_path):
+    # A family (profile) is one registered check with one member per profile the registry names.
+    _root, views = build(tmp_path)
+    expected = {n for n in REGISTRY if n != "profile"} | {f"profile:{name}" for name in views.registry.profiles()}
+    assert expected == set(MUTATIONS) | set(FILE_MUTATIONS)
+
 
 
 def test_syntax_errors_are_found_in_every_file_with_their_line(tmp_path):

@@ -3,10 +3,10 @@
 import re
 
 import pytest
+from jurisdiction_ns import DK, NO
 
 from catalogue.checks.registry import run_checks
 from catalogue.model.catalogue import build_views
-from catalogue.namespaces import DK, NO
 from catalogue.search.lookup import build_index, search
 
 SEED_TERMS_NO = [  # samt-bu-case-2-overgang-grunnskole-vgo.nb.md: actors, stages and concerns it names

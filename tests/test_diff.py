@@ -5,12 +5,13 @@ import subprocess
 
 import pytest
 from click.testing import CliRunner
+from jurisdiction_ns import NO
 from minicatalogue import build
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, SKOS
 
 from catalogue.authoring.canonical_turtle import canonical_turtle
-from catalogue.namespaces import CONCEPT_STATUS, EUVOC, NO
+from catalogue.namespaces import CONCEPT_STATUS, EUVOC
 from cli import main
 
 

@@ -110,7 +110,7 @@ def test_cache_is_used_and_follows_the_sources(repo, cache, tmp_path):
 
 def test_terminal_control_characters_are_escaped():
     from catalogue.text.templating import render_text
-    results = [{"iri": "https://w3id.org/overgang/dk/x", "jurisdiction": "dk", "pref_labels": {"en": "evil\x1b[31m"}, "native_label": "ond\x1b[31m",
+    results = [{"iri": "https://w3id.org/overgang/dk/x", "jurisdiction": "dk", "jurisdiction_names": {"en": "Denmark"}, "pref_labels": {"en": "evil\x1b[31m"}, "native_label": "ond\x1b[31m",
                 "labels": [], "definitions": {"en": "d"}, "sources": [], "deprecated": False, "replaced_by": [],
                 "editorial_notes": {}, "counterparts": [], "false_friends": []}]
     out = render_text("lookup.txt.j2", results=results, term="x", lang="en")

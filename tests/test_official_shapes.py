@@ -6,12 +6,13 @@ the official shapes agree with ours on our data and on broken fixtures. They ski
 
 import pytest
 from conftest import SHARED
+from jurisdiction_ns import NO
 from minicatalogue import build, mini_graph
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, RDF, SKOS
 
 from catalogue.checks.registry import run_checks
-from catalogue.namespaces import EUVOC, NO
+from catalogue.namespaces import EUVOC
 from catalogue.validate.shacl import run_shacl
 
 OFFICIAL = SHARED / "external" / "skos-ap-no" / "SKOS-AP-NO-Begrep-shape_shape_v2.ttl"

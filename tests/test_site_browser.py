@@ -93,8 +93,8 @@ def test_search_ignores_accents_and_case(page, server):
 
 def test_crosswalk_link_and_counterpart(page, server):
     page.goto(f"{server}/crosswalk.html")
-    page.fill("#ovg-filter", "PP-tjenesten")
-    row = page.locator("#ovg-crosswalk tbody tr:visible", has_text="pædagogisk psykologisk rådgivning").first
+    page.fill("#ovg-filter-1", "PP-tjenesten")
+    row = page.locator("#ovg-crosswalk-1 tbody tr:visible", has_text="pædagogisk psykologisk rådgivning").first
     shot(page, "crosswalk")
     row.locator("a", has_text="pædagogisk psykologisk rådgivning").click()
     page.wait_for_url("**/concepts/dk/ppr.html")
@@ -119,8 +119,8 @@ def test_language_switch_keeps_the_page(page, server):
 
 def test_sorting_the_crosswalk(page, server):
     page.goto(f"{server}/crosswalk.html")
-    page.click("#ovg-crosswalk thead th:nth-child(3) button")
-    assert page.locator("#ovg-crosswalk thead th:nth-child(3)").get_attribute("aria-sort") == "ascending"
+    page.click("#ovg-crosswalk-1 thead th:nth-child(3) button")
+    assert page.locator("#ovg-crosswalk-1 thead th:nth-child(3)").get_attribute("aria-sort") == "ascending"
 
 
 @pytest.mark.parametrize("path", ["index.html", "concepts/dk/ppr.html", "crosswalk.html",

@@ -1,17 +1,21 @@
 """Canonical Turtle: one sorted, stable layout, so that a pull request's diff shows only real changes.
 
 rdflib's ``longturtle`` serializer already sorts subjects, predicates and objects and nests blank nodes;
-we fix the prefix table (only the project's prefixes that the file uses) and the whitespace around it.
+we fix the prefix table (only the project's and the registered jurisdictions' prefixes that the file uses, plus
+``ns1``, ``ns2`` … for any other namespace, numbered in sorted order so that the text never depends on hash
+order) and the whitespace around it.
 Comments do not survive: write explanations as data (rdfs:comment, skos:editorialNote) instead.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 
 from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.namespace import RDF, split_uri
 
-from catalogue.namespaces import PREFIXES
+from catalogue.namespaces import all_prefixes
 
 
 def _used_namespaces(graph: Graph) -> dict[str, str]:
@@ -22,11 +26,33 @@ def _used_namespaces(graph: Graph) -> dict[str, str]:
                 iris.add(str(term))
             elif isinstance(term, Literal) and term.datatype is not None:
                 iris.add(str(term.datatype))
-    used = {}
-    for prefix, namespace in sorted(PREFIXES.items()):
-        ns = str(namespace)
-        if any(iri.startswith(ns) and len(iri) > len(ns) for iri in iris):
-            used[prefix] = ns
+    def in_use(ns: str) -> bool:
+        return any(iri.startswith(ns) and len(iri) > len(ns) for iri in iris)
+
+    used = {prefix: ns for prefix, ns in all_prefixes().items() if in_use(ns)}
+    # Then the prefixes the file itself declares (a new jurisdiction's own, say), in sorted order, where they
+    # name a namespace the table does not cover; generated names (ns1, …) are not kept.
+    for prefix, namespace in sorted((str(p), str(n)) for p, n in graph.namespaces()):
+        if (prefix and not re.fullmatch(r"ns\d+|default\d*", prefix) and prefix not in used
+                and namespace not in used.values() and in_use(namespace)):
+            used[prefix] = namespace
+    # rdflib invents a prefix for a predicate or class outside the table, numbered in the order it meets
+    # them (hash order); name those namespaces here instead, in sorted order.
+    foreign = set()
+    for s, p, o in graph:
+        for term in (p, o) if p == RDF.type else (p,):
+            if isinstance(term, URIRef) and not any(str(term).startswith(ns) for ns in used.values()):
+                try:
+                    foreign.add(split_uri(str(term))[0])
+                except ValueError:
+                    continue
+    taken = set(used)
+    number = 0
+    for ns in sorted(foreign):
+        number += 1
+        while f"ns{number}" in taken:
+            number += 1
+        used[f"ns{number}"] = ns
     return used
 
 

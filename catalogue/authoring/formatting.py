@@ -5,16 +5,25 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from rdflib import Graph
+
 from catalogue.authoring.canonical_turtle import canonical_turtle
+from catalogue.model.jurisdictions import registry
 from catalogue.source.loader import source_files
 from catalogue.source.rdfio import parse_file
 
 
 def out_of_format(root: Path) -> list[tuple[Path, str]]:
     """(path, canonical text) for every source file that is not in canonical form."""
+    parsed = [(path, parse_file(path, display_name=_shown(path, root))) for path in source_files(root)]
+    # The jurisdictions' prefixes are data: read the registry from the same parse before writing any file.
+    union = Graph()
+    for _path, graph in parsed:
+        union += graph
+    registry(union)
     pending = []
-    for path in source_files(root):
-        text = canonical_turtle(parse_file(path, display_name=_shown(path, root)))
+    for path, graph in parsed:
+        text = canonical_turtle(graph)
         if path.read_text(encoding="utf-8") != text:
             pending.append((path, text))
     return pending

@@ -17,31 +17,18 @@ from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, RDF, RDFS, SKOS, XSD
 from catalogue.authoring.canonical_turtle import canonical_turtle
 from catalogue.authoring.formatting import rewrite
 from catalogue.errors import InputError
-from catalogue.namespaces import CONCEPT_STATUS, DK, EUVOC, MDL, NO, OVG, SEMAPV, SKOSNO, SSSOM, bind_prefixes
+from catalogue.model.jurisdictions import Jurisdiction, Registry
+from catalogue.namespaces import CONCEPT_STATUS, EUVOC, MDL, OVG, SEMAPV, SKOSNO, SSSOM, bind_prefixes
 from catalogue.source.locate import CatalogueLocation
 from catalogue.source.rdfio import parse_file
 from catalogue.text.i18n import INVERSE
 
-NAMESPACES = {"no": NO, "dk": DK}
-LANGUAGES = {"no": ("nb", "nn", "en"), "dk": ("da", "en")}
 KINDS = {
     "role": ORG.Role, "organisation": OVG.OrganisationType, "named-organisation": OVG.NamedOrganisation,
     "institution": OVG.InstitutionType, "stage": OVG.EducationStage, "service": OVG.ServiceType,
     "information": OVG.InformationCategory, "law": None, "other": None,
 }
-FILES = {
-    "no": {"role": "aktorar.ttl", "organisation": "aktorar.ttl", "named-organisation": "aktorar.ttl",
-           "institution": "opplaering.ttl", "stage": "opplaering.ttl", "service": "opplaering.ttl",
-           "information": "informasjon.ttl", "law": "regelverk.ttl", "other": "opplaering.ttl"},
-    "dk": {"role": "aktoerer.ttl", "organisation": "aktoerer.ttl", "named-organisation": "aktoerer.ttl",
-           "institution": "uddannelse.ttl", "stage": "uddannelse.ttl", "service": "uddannelse.ttl",
-           "information": "information.ttl", "law": "lovgivning.ttl", "other": "uddannelse.ttl"},
-}
-# The existing slugs spell the Nordic letters the way each country does in ASCII.
-TRANSLITERATION = {"no": {"æ": "ae", "ø": "o", "å": "a"}, "dk": {"æ": "ae", "ø": "oe", "å": "aa"}}
 RELATIONS = ("exactMatch", "closeMatch", "broadMatch", "narrowMatch", "relatedMatch")
-ELI_PREFIX = "https://www.retsinformation.dk/eli/"
-ALIGNMENT_FILE = "vocab/alignment/no-dk.ttl"
 
 
 @dataclass
@@ -66,57 +53,79 @@ class ProposalResult:
     alignment_file: str | None
 
 
-def slug_for(text: str, jurisdiction: str) -> str:
-    lowered = text.casefold().translate(str.maketrans(TRANSLITERATION[jurisdiction]))
+def slug_for(text: str, jurisdiction: Jurisdiction) -> str:
+    # The existing slugs spell national letters the way the jurisdiction's registry entry says.
+    lowered = text.casefold().translate(str.maketrans(jurisdiction.transliteration))
     ascii_text = unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80] or "begrep"
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80] or "concept"
 
 
-def _resolve(reference: str, default_namespace) -> URIRef:
-    """A concept given as a full IRI, as no:slug / dk:slug, or as a bare slug in the default namespace."""
+def _resolve(reference: str, registry: Registry, default: Jurisdiction | None, option: str) -> URIRef:
+    """A concept given as a full IRI, as prefix:slug, or as a bare slug in the default jurisdiction."""
     if reference.startswith(("http://", "https://")):
         return URIRef(reference)
-    for prefix, namespace in NAMESPACES.items():
+    for prefix, namespace in registry.prefixes().items():
         if reference.startswith(prefix + ":"):
-            return namespace[reference.split(":", 1)[1]]
-    return default_namespace[reference]
+            return URIRef(namespace + reference.split(":", 1)[1])
+    if default is None:
+        raise InputError(option, f"say which jurisdiction {reference!r} is in: "
+                         f"{' or '.join(p + ':' + reference for p in registry.prefixes())}, or give its IRI")
+    return URIRef(default.namespace + reference)
 
 
-def _catalogue_graph(location: CatalogueLocation) -> Graph:
-    from catalogue.source.loader import load
+def jurisdiction_for(registry: Registry, code: str) -> Jurisdiction:
+    found = registry.get(code)
+    if found is None:
+        raise InputError("--jurisdiction", f"unknown jurisdiction {code!r}; registered: {', '.join(registry.codes)}")
+    return found
 
-    return load(location).union("ontology", "vocab")
+
+def _alignment_file(location: CatalogueLocation, a: str, b: str) -> tuple[str, bool]:
+    """(file, whether mappings in it run from a to b): the pair's existing file in either order, else a-b."""
+    for first, second in ((a, b), (b, a)):
+        rel = f"vocab/alignment/{first}-{second}.ttl"
+        if (location.root / rel).is_file():
+            return rel, first == a
+    return f"vocab/alignment/{a}-{b}.ttl", True
 
 
 def propose(location: CatalogueLocation, proposal: Proposal) -> ProposalResult:
+    from catalogue.model.jurisdictions import registry as read_registry
+    from catalogue.source.loader import load
+
     if location.origin == "package":
         raise InputError("propose", "proposals are written into a checkout; run inside one or give --catalogue DIR")
-    j = proposal.jurisdiction
-    namespace = NAMESPACES[j]
-    catalogue = _catalogue_graph(location)
+    catalogue = load(location).union("ontology", "vocab")
+    registry = read_registry(catalogue)
+    jurisdiction = jurisdiction_for(registry, proposal.jurisdiction)
+    j = jurisdiction.code
     scheme_file = location.root / "vocab" / j / "scheme.ttl"
-    collection = namespace.collection
+    if jurisdiction.collection is None:
+        raise InputError(f"vocab/{j}/jurisdiction.ttl", "the jurisdiction names no ovg:conceptCollection")
+    collection = URIRef(jurisdiction.collection)
     publisher = catalogue.value(collection, DCTERMS.publisher)
     contact = catalogue.value(collection, DCAT.contactPoint)
     if publisher is None or contact is None:
         raise InputError(scheme_file.relative_to(location.root).as_posix(),
                          "the scheme file must give the collection a dct:publisher and a dcat:contactPoint")
 
-    name = proposal.labels.get(LANGUAGES[j][0]) or proposal.labels.get("en") or "begrep"
-    base = slug_for(name, j)
+    primary = jurisdiction.languages[0] if jurisdiction.languages else "en"
+    name = proposal.labels.get(primary) or proposal.labels.get("en") or "concept"
+    base = slug_for(name, jurisdiction)
     known = {str(s) for s in catalogue.subjects()} | {str(o) for o in catalogue.objects() if isinstance(o, URIRef)}
     slug, n = base, 2
-    while str(namespace[slug]) in known or slug in ("scheme", "collection", "contact"):
+    while jurisdiction.namespace + slug in known or slug in ("scheme", "collection", "contact", "jurisdiction"):
         slug, n = f"{base}-{n}", n + 1
-    iri = namespace[slug]
+    iri = URIRef(jurisdiction.namespace + slug)
 
-    relative = f"vocab/{j}/{FILES[j][proposal.kind]}"
+    file_name = jurisdiction.concept_files.get(proposal.kind) or jurisdiction.concept_files.get("other") or "concepts.ttl"
+    relative = f"vocab/{j}/{file_name}"
     target = location.root / relative
     graph = parse_file(target) if target.is_file() else Graph()
-    bind_prefixes(graph)
-    _add_concept(graph, iri, proposal, publisher, contact, collection, namespace)
+    bind_prefixes(graph, registry)
+    _add_concept(graph, iri, proposal, publisher, contact, collection, jurisdiction)
     if proposal.broader:
-        parent = _resolve(proposal.broader, namespace)
+        parent = _resolve(proposal.broader, registry, jurisdiction, "--broader")
         if (parent, SKOS.prefLabel, None) not in catalogue:
             raise InputError("--broader", f"{parent} is not a concept in the catalogue")
         graph.add((iri, SKOS.broader, parent))
@@ -125,13 +134,14 @@ def propose(location: CatalogueLocation, proposal: Proposal) -> ProposalResult:
     pending = [(target, canonical_turtle(graph))]
     alignment_relative = None
     if proposal.counterpart:
-        other = _resolve(proposal.counterpart, NAMESPACES["dk" if j == "no" else "no"])
-        if (other, SKOS.prefLabel, None) not in catalogue:
-            raise InputError("--counterpart", f"{other} is not a concept in the catalogue")
-        alignment_relative = ALIGNMENT_FILE
-        alignment_path = location.root / ALIGNMENT_FILE
+        others = [x for x in registry if x.code != j]
+        other = _resolve(proposal.counterpart, registry, others[0] if len(others) == 1 else None, "--counterpart")
+        if (other, SKOS.prefLabel, None) not in catalogue or registry.of(str(other)) in (None, j):
+            raise InputError("--counterpart", f"{other} is not a concept of another jurisdiction in the catalogue")
+        alignment_relative, forwards = _alignment_file(location, j, registry.of(str(other)))
+        alignment_path = location.root / alignment_relative
         alignment = parse_file(alignment_path) if alignment_path.is_file() else Graph()
-        _add_mapping(alignment, iri, other, proposal, publisher)
+        _add_mapping(alignment, iri, other, proposal, publisher, forwards)
         pending.append((alignment_path, canonical_turtle(alignment)))
     for path, _text in pending:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -139,13 +149,12 @@ def propose(location: CatalogueLocation, proposal: Proposal) -> ProposalResult:
     return ProposalResult(str(iri), relative, alignment_relative)
 
 
-def _add_concept(graph, iri, proposal, publisher, contact, collection, namespace) -> None:
-    j = proposal.jurisdiction
+def _add_concept(graph, iri, proposal, publisher, contact, collection, jurisdiction) -> None:
     today = Literal(proposal.today.isoformat(), datatype=XSD.date)
     graph.add((iri, RDF.type, SKOS.Concept))
     if KINDS[proposal.kind] is not None:
         graph.add((iri, RDF.type, KINDS[proposal.kind]))
-    graph.add((iri, SKOS.inScheme, namespace.scheme))
+    graph.add((iri, SKOS.inScheme, URIRef(jurisdiction.scheme)))
     graph.add((collection, SKOS.member, iri))
     graph.add((iri, DCTERMS.identifier, Literal(str(iri), datatype=XSD.anyURI)))
     for lang, text in proposal.labels.items():
@@ -154,7 +163,7 @@ def _add_concept(graph, iri, proposal, publisher, contact, collection, namespace
         for text in texts:
             graph.add((iri, SKOS.altLabel, Literal(text, lang=lang)))
     source = URIRef(proposal.source) if proposal.source else None
-    if j == "no":
+    if jurisdiction.reified_definitions:
         relationship = "derived-from-source" if source else "self-composed"
         for lang, text in proposal.definitions.items():
             note = _note_node(iri, lang)
@@ -169,7 +178,7 @@ def _add_concept(graph, iri, proposal, publisher, contact, collection, namespace
         for lang, text in proposal.definitions.items():
             graph.add((iri, SKOS.definition, Literal(text, lang=lang)))
         if source:
-            graph.add((iri, MDL.legalSource if str(source).startswith(ELI_PREFIX) else DCTERMS.source, source))
+            graph.add((iri, MDL.legalSource if jurisdiction.is_legal_source(str(source)) else DCTERMS.source, source))
     graph.add((iri, DCTERMS.publisher, publisher))
     graph.add((iri, DCAT.contactPoint, contact))
     graph.add((iri, EUVOC.status, CONCEPT_STATUS.CANDIDATE))
@@ -183,9 +192,9 @@ def _note_node(iri, lang):
     return BNode(f"def-{iri.rsplit('/', 1)[-1]}-{lang}")
 
 
-def _add_mapping(graph, iri, other, proposal, publisher) -> None:
-    # Mappings always run from the Norwegian to the Danish concept.
-    if proposal.jurisdiction == "no":
+def _add_mapping(graph, iri, other, proposal, publisher, forwards: bool) -> None:
+    # Mappings in an alignment file a-b run from the a concept to the b concept.
+    if forwards:
         source, target, relation = iri, other, proposal.relation
     else:
         source, target, relation = other, iri, INVERSE[proposal.relation]

@@ -1,11 +1,11 @@
-"""NO↔DK alignment rules: targets exist, records are complete, one relation per pair, false friends unmapped."""
+"""Alignment rules between jurisdictions: targets exist, records are complete, one relation per pair, one
+direction per pair of jurisdictions, false friends unmapped."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 
 from catalogue.checks.findings import Finding, en
-from catalogue.model.concepts import jurisdiction_of
 from catalogue.namespaces import SEMAPV
 
 RECORD_LANGUAGES = ("en", "nb", "da")
@@ -31,12 +31,19 @@ def targets_exist(views):
 
 
 def direction_and_pairs(views):
-    """Mappings go from the Norwegian to the Danish concept, and a pair has exactly one relation."""
+    """Mappings join two jurisdictions in the direction of their file (vocab/alignment/<a>-<b>.ttl: a to b),
+    and a pair of concepts has exactly one relation."""
     out = []
     pairs = defaultdict(list)
+    directions = _file_directions(views)
     for m in views.mappings:
-        if (jurisdiction_of(m.source), jurisdiction_of(m.target)) != ("no", "dk"):
-            out.append(_f("pairs", f"mapping {m.relation} must go from a Norwegian to a Danish concept "
+        a, b = views.registry.of(m.source), views.registry.of(m.target)
+        if a == b:
+            out.append(_f("pairs", f"mapping {m.relation} joins two concepts of one jurisdiction "
+                          f"({m.source} -> {m.target}); mappings go across a border", m.source))
+        elif (b, a) in directions and (a, b) not in directions:
+            out.append(_f("pairs", f"mapping {m.relation} runs {a}->{b}, but the alignment file for this pair "
+                          f"is vocab/alignment/{b}-{a}.ttl: write it from the {b} concept "
                           f"(found {m.source} -> {m.target})", m.source))
         pairs[frozenset((m.source, m.target))].append(m.relation)
     for pair, relations in sorted(pairs.items(), key=lambda kv: sorted(kv[0])):
@@ -45,6 +52,19 @@ def direction_and_pairs(views):
             out.append(_f("pairs", f"{a} and {b} are linked by {len(relations)} mapping relations "
                           f"({', '.join(sorted(relations))}); keep one", a))
     return out
+
+
+def _file_directions(views) -> set[tuple[str, str]]:
+    """The (a, b) pairs that alignment files name: vocab/alignment/a-b.ttl."""
+    found = set()
+    codes = set(views.registry.codes)
+    for gid in views.catalogue.files:
+        rel = views.catalogue.relative(gid)
+        if rel.startswith("vocab/alignment/") and rel.endswith(".ttl"):
+            a, _, b = rel.rsplit("/", 1)[-1][: -len(".ttl")].partition("-")
+            if a in codes and b in codes:
+                found.add((a, b))
+    return found
 
 
 def records_complete(views):

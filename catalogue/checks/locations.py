@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from catalogue.namespaces import PREFIXES
+from catalogue.namespaces import all_prefixes
 
 
 @lru_cache(maxsize=None)
@@ -19,7 +19,7 @@ def _lines(path: Path) -> tuple[str, ...]:
 
 def _spellings(iri: str) -> list[str]:
     names = [f"<{iri}>"]
-    for prefix, namespace in PREFIXES.items():
+    for prefix, namespace in all_prefixes().items():
         ns = str(namespace)
         if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_.-]+", iri[len(ns):] or "!"):
             names.append(f"{prefix}:{iri[len(ns):]}")
@@ -36,15 +36,14 @@ def subject_line(path: Path, iri: str) -> int | None:
     return None
 
 
-def locate_subject(catalogue, iri: str, folders: tuple[str, ...] = ("vocab", "ontology", "shapes")):
+def locate_subject(catalogue, iri: str, folders: tuple[str, ...] = ("vocab", "ontology", "shapes"), registry=None):
     """(relative file, line) of the first file whose text starts a subject block for ``iri``.
 
-    A concept's own jurisdiction folder (vocab/no/, vocab/dk/) is searched first: that is where it is defined,
+    A concept's own jurisdiction folder (vocab/<code>/) is searched first: that is where it is defined,
     while the alignment file and the transition data only add statements about it.
     """
-    from catalogue.model.concepts import jurisdiction_of
-
-    home = f"vocab/{jurisdiction_of(iri)}/" if jurisdiction_of(iri) else None
+    code = registry.of(iri) if registry is not None else None
+    home = f"vocab/{code}/" if code else None
 
     def order(item):
         rel = catalogue.relative(item[0])

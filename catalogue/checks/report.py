@@ -6,19 +6,19 @@ import json
 from collections import Counter, defaultdict
 
 from catalogue.checks.findings import SEVERITIES, Finding
-from catalogue.namespaces import PREFIXES
+from catalogue.namespaces import all_prefixes
 from catalogue.text.templating import render_text
 
 
 def short_iri(iri: str | None) -> str:
     if not iri:
         return ""
+    table = all_prefixes()
     best = None
-    for prefix, namespace in PREFIXES.items():
-        ns = str(namespace)
-        if iri.startswith(ns) and (best is None or len(ns) > len(str(PREFIXES[best]))):
+    for prefix, namespace in table.items():
+        if iri.startswith(namespace) and (best is None or len(namespace) > len(table[best])):
             best = prefix
-    return f"{best}:{iri[len(str(PREFIXES[best])):]}" if best else f"<{iri}>"
+    return f"{best}:{iri[len(table[best]):]}" if best else f"<{iri}>"
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""SKOS quality checks after qSKOS (Mader & Haslhofer), run within each of our two schemes.
+"""SKOS quality checks after qSKOS (Mader & Haslhofer), run within each registered jurisdiction's scheme.
 
 Covered: ipl, dlv, el, oilt, ucil, chr, mc, rc, rrc, urc, usr, mri and ol (within one scheme).
 Each check returns findings; none of them changes the data.
@@ -14,11 +14,10 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from catalogue.checks.findings import Finding, en
-from catalogue.model.concepts import MAPPING_RELATIONS, jurisdiction_of
+from catalogue.model.concepts import MAPPING_RELATIONS
 from catalogue.namespaces import defined_terms
 
 LABEL_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)
-ALLOWED_LANGUAGES = {"no": {"nb", "nn", "en"}, "dk": {"da", "en"}}
 _LANG_TAG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _SKOS_TERMS = defined_terms(SKOS)  # rdflib's closed SKOS namespace lists the real terms
 
@@ -75,7 +74,7 @@ def language_tags(views):
     """oilt: labels with a missing or invalid language tag, or a language the scheme does not use."""
     out = []
     for iri, concept in _ours(views).items():
-        allowed = ALLOWED_LANGUAGES[concept.jurisdiction]
+        allowed = set(views.registry.get(concept.jurisdiction).languages)
         for prop in LABEL_PROPERTIES:
             for label in views.graph.objects(URIRef(iri), prop):
                 if not isinstance(label, Literal):
@@ -188,7 +187,7 @@ def mapping_within_scheme(views):
     out = []
     for prop in MAPPING_RELATIONS:
         for s, o in views.graph.subject_objects(prop):
-            js, jo = jurisdiction_of(str(s)), jurisdiction_of(str(o))
+            js, jo = views.registry.of(str(s)), views.registry.of(str(o))
             if js and js == jo and str(s) in _ours(views):
                 out.append(_finding("mri", f"skos:{prop.fragment} to {o} in the same scheme; use skos:related "
                                     "or skos:broader inside a scheme", str(s)))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 
 from catalogue.model.concepts import Concept, FalseFriend, Mapping, concepts, false_friends, mappings
+from catalogue.model.jurisdictions import Registry, registry
 from catalogue.model.ontology import OntologyTerm, ontology_terms
 from catalogue.model.transitions import Responsibility, Transition, responsibilities, transitions
 from catalogue.source.loader import Catalogue, load
@@ -17,6 +18,7 @@ from catalogue.source.locate import CatalogueLocation
 class CatalogueViews:
     catalogue: Catalogue
     graph: Graph  # union of ontology/ and vocab/: the knowledge graph the views read
+    registry: Registry
     ontology_terms: list[OntologyTerm]
     concepts: dict[str, Concept]
     mappings: list[Mapping]
@@ -28,13 +30,15 @@ class CatalogueViews:
 def build_views(location: CatalogueLocation, catalogue: Catalogue | None = None) -> CatalogueViews:
     catalogue = catalogue if catalogue is not None else load(location)
     graph = catalogue.union("ontology", "vocab")
+    jurisdictions = registry(graph)
     return CatalogueViews(
         catalogue=catalogue,
         graph=graph,
+        registry=jurisdictions,
         ontology_terms=ontology_terms(catalogue.union("ontology")),
-        concepts=concepts(graph),
-        mappings=mappings(graph),
+        concepts=concepts(graph, jurisdictions),
+        mappings=mappings(graph, jurisdictions),
         false_friends=false_friends(graph),
-        transitions=transitions(graph),
-        responsibilities=responsibilities(graph),
+        transitions=transitions(graph, jurisdictions),
+        responsibilities=responsibilities(graph, jurisdictions),
     )

@@ -1,4 +1,4 @@
-"""Concepts, mappings and false friends of the two jurisdictions' schemes."""
+"""Concepts, mappings and false friends of the registered jurisdictions' schemes."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from dataclasses import dataclass, field
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, RDFS, SKOS
 
+from catalogue.model.jurisdictions import Registry
 from catalogue.model.text import all_by_language, by_language, iris
-from catalogue.namespaces import ALIGN, DK, EUVOC, MDL, NO, OVG, SKOSNO, SSSOM
+from catalogue.namespaces import ALIGN, EUVOC, MDL, OVG, SKOSNO, SSSOM
 
-JURISDICTIONS = {"no": NO, "dk": DK}
-SCHEMES = {"no": NO.scheme, "dk": DK.scheme}
 MAPPING_RELATIONS = (SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch)
 RELATION_NAMES = {str(p): p.fragment for p in MAPPING_RELATIONS}
 RETIRED = "http://publications.europa.eu/resource/authority/concept-status/RETIRED"
@@ -51,7 +50,7 @@ class Concept:
     focus: tuple[str, ...]
     isced_levels: tuple[str, ...]
     provides_stage: tuple[str, ...]
-    external_matches: tuple[tuple[str, str], ...]  # (relation, target) outside our two schemes
+    external_matches: tuple[tuple[str, str], ...]  # (relation, target) outside the registered schemes
 
     @property
     def slug(self) -> str:
@@ -86,13 +85,6 @@ class FalseFriend:
     see_also: tuple[str, ...]
 
 
-def jurisdiction_of(iri: str) -> str | None:
-    for code, namespace in JURISDICTIONS.items():
-        if iri.startswith(str(namespace)):
-            return code
-    return None
-
-
 def _definitions(graph: Graph, subject: URIRef) -> tuple[dict[str, Definition], set[str]]:
     definitions: dict[str, Definition] = {}
     sources: set[str] = set()
@@ -109,7 +101,7 @@ def _definitions(graph: Graph, subject: URIRef) -> tuple[dict[str, Definition], 
     return definitions, sources
 
 
-def concept_from(graph: Graph, subject: URIRef, jurisdiction: str) -> Concept:
+def concept_from(graph: Graph, subject: URIRef, jurisdiction: str, registry: Registry) -> Concept:
     definitions, definition_sources = _definitions(graph, subject)
     sources = set(definition_sources) | {str(o) for o in graph.objects(subject, DCTERMS.source)}
     status = graph.value(subject, EUVOC.status)
@@ -117,7 +109,7 @@ def concept_from(graph: Graph, subject: URIRef, jurisdiction: str) -> Concept:
     external = []
     for relation in MAPPING_RELATIONS:
         for target in graph.objects(subject, relation):
-            if jurisdiction_of(str(target)) is None:
+            if registry.of(str(target)) is None:
                 external.append((relation.fragment, str(target)))
     return Concept(
         iri=str(subject),
@@ -148,18 +140,18 @@ def concept_from(graph: Graph, subject: URIRef, jurisdiction: str) -> Concept:
     )
 
 
-def concepts(graph: Graph) -> dict[str, Concept]:
-    """Every concept in our two schemes (``skos:inScheme no:scheme`` or ``dk:scheme``), by IRI."""
+def concepts(graph: Graph, registry: Registry) -> dict[str, Concept]:
+    """Every concept in a registered jurisdiction's scheme, by IRI."""
     found = {}
-    for code, scheme in SCHEMES.items():
-        for subject in graph.subjects(SKOS.inScheme, scheme):
+    for jurisdiction in registry:
+        for subject in graph.subjects(SKOS.inScheme, URIRef(jurisdiction.scheme)):
             if isinstance(subject, URIRef):
-                found[str(subject)] = concept_from(graph, subject, code)
+                found[str(subject)] = concept_from(graph, subject, jurisdiction.code, registry)
     return dict(sorted(found.items()))
 
 
-def mappings(graph: Graph) -> list[Mapping]:
-    """NO↔DK mappings: every mapping triple between our two schemes, with its reified record if any."""
+def mappings(graph: Graph, registry: Registry) -> list[Mapping]:
+    """Every mapping triple between two registered jurisdictions, with its reified record if any."""
     records = {}
     for record in graph.subjects(OWL.annotatedSource, None):
         key = (str(graph.value(record, OWL.annotatedSource)), str(graph.value(record, OWL.annotatedProperty)),
@@ -169,7 +161,7 @@ def mappings(graph: Graph) -> list[Mapping]:
     for relation in MAPPING_RELATIONS:
         for source, target in graph.subject_objects(relation):
             s, t = str(source), str(target)
-            if not (jurisdiction_of(s) and jurisdiction_of(t)):
+            if not (registry.of(s) and registry.of(t)):
                 continue
             record = records.get((s, str(relation), t))
             found.append(Mapping(

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCAT, DCTERMS, RDF, RDFS, SKOS
 
-from catalogue.model.concepts import jurisdiction_of
+from catalogue.model.jurisdictions import Registry
 from catalogue.model.text import all_by_language, by_language, iris
 from catalogue.namespaces import CV, DPV, OVG
 
@@ -126,14 +126,14 @@ def _shift(graph: Graph, node) -> ResponsibilityShift:
                                iris(graph, node, CV.hasLegalResource), by_language(graph, node, RDFS.comment))
 
 
-def transitions(graph: Graph) -> dict[str, Transition]:
+def transitions(graph: Graph, registry: Registry) -> dict[str, Transition]:
     found = {}
     for subject in set(graph.subjects(RDF.type, OVG.Transition)):
-        if not isinstance(subject, URIRef) or jurisdiction_of(str(subject)) is None:
+        if not isinstance(subject, URIRef) or registry.of(str(subject)) is None:
             continue
         found[str(subject)] = Transition(
             iri=str(subject),
-            jurisdiction=jurisdiction_of(str(subject)),
+            jurisdiction=registry.of(str(subject)),
             from_stages=iris(graph, subject, OVG.fromStage),
             to_stages=iris(graph, subject, OVG.toStage),
             shifts=tuple(sorted((_shift(graph, n) for n in graph.objects(subject, OVG.responsibilityShift)),
@@ -146,7 +146,7 @@ def transitions(graph: Graph) -> dict[str, Transition]:
     return dict(sorted(found.items()))
 
 
-def responsibilities(graph: Graph) -> dict[str, Responsibility]:
+def responsibilities(graph: Graph, registry: Registry) -> dict[str, Responsibility]:
     found = {}
     for subject in set(graph.subjects(RDF.type, OVG.Responsibility)):
         if not isinstance(subject, URIRef):
@@ -157,7 +157,7 @@ def responsibilities(graph: Graph) -> dict[str, Responsibility]:
             end = end or _opt(graph.value(period, DCAT.endDate))
         found[str(subject)] = Responsibility(
             iri=str(subject),
-            jurisdiction=jurisdiction_of(str(subject)) or "",
+            jurisdiction=registry.of(str(subject)) or "",
             party=iris(graph, subject, OVG.responsibleParty),
             responsible_for=iris(graph, subject, OVG.responsibleFor),
             stages=iris(graph, subject, OVG.atStage),

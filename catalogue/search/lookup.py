@@ -16,7 +16,7 @@ from catalogue.search.cache_dir import read_json, write_json
 from catalogue.source.locate import CatalogueLocation
 from catalogue.text.i18n import INVERSE
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 _FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l"})
 
 
@@ -36,15 +36,21 @@ def _words(folded: str) -> list[str]:
 
 def build_index(views) -> dict:
     concepts = views.concepts
+    registry = views.registry
+
+    def _native(labels: dict[str, str], iri: str) -> str:
+        home = registry.get(registry.of(iri) or "")
+        return native_label(labels, home.languages if home else ())
+
     label_of = {iri: c.pref_labels for iri, c in concepts.items()}
     counterparts: dict[str, list[dict]] = {}
     for m in views.mappings:
         counterparts.setdefault(m.source, []).append(
             {"iri": m.target, "relation": m.relation, "labels": label_of.get(m.target, {}),
-             "native_label": _native(label_of.get(m.target, {})), "justification": m.justification})
+             "native_label": _native(label_of.get(m.target, {}), m.target), "justification": m.justification})
         counterparts.setdefault(m.target, []).append(
             {"iri": m.source, "relation": INVERSE[m.relation], "labels": label_of.get(m.source, {}),
-             "native_label": _native(label_of.get(m.source, {})), "justification": m.justification})
+             "native_label": _native(label_of.get(m.source, {}), m.source), "justification": m.justification})
     warnings: dict[str, list[dict]] = {}
     for ff in views.false_friends:
         for iri in ff.concepts:
@@ -66,7 +72,8 @@ def build_index(views) -> dict:
             "jurisdiction": c.jurisdiction,
             "types": list(c.type_names()),
             "pref_labels": c.pref_labels,
-            "native_label": _native(c.pref_labels),
+            "native_label": _native(c.pref_labels, iri),
+            "jurisdiction_names": registry.get(c.jurisdiction).names,
             "labels": labels,
             "definitions": {lang: d.text for lang, d in c.definitions.items()},
             "sources": list(c.all_sources),
@@ -79,12 +86,12 @@ def build_index(views) -> dict:
     return {"format": INDEX_FORMAT, "concepts": records}
 
 
-def _native(labels: dict[str, str]) -> str:
-    """What the concept is called in its own country: the Bokmål and Nynorsk, or the Danish, preferred label."""
-    if "da" in labels:
-        return labels["da"]
-    forms = [labels[lang] for lang in ("nb", "nn") if lang in labels]
-    return " / ".join(dict.fromkeys(forms))
+def native_label(labels: dict[str, str], languages: tuple[str, ...]) -> str:
+    """What the concept is called at home: its preferred labels in the jurisdiction's own languages (English
+    only where the jurisdiction writes in nothing else)."""
+    own = [lang for lang in languages if lang != "en"] or list(languages)
+    forms = [labels[lang] for lang in own if lang in labels]
+    return " / ".join(dict.fromkeys(forms)) or next(iter(labels.values()), "")
 
 
 # ---------------------------------------------------------------- cache

@@ -61,17 +61,20 @@ def _site_config(location: CatalogueLocation) -> dict:
     return loaded if isinstance(loaded, dict) else {}
 
 
-def _nav(lang: str, docs: Path) -> list:
-    entries = [("site_name", "index.md"), ("norway", "norway.md"), ("denmark", "denmark.md"),
-               ("crosswalk", "crosswalk.md"), ("actors", "actors.md"), ("transitions", "transitions.md"),
+def _nav(lang: str, docs: Path, registry) -> list:
+    from catalogue.site.paths import jurisdiction_page
+
+    countries = [{j.name(lang): jurisdiction_page(j.code).replace(".html", ".md")} for j in registry]
+    entries = [("crosswalk", "crosswalk.md"), ("actors", "actors.md"), ("transitions", "transitions.md"),
                ("handover_reference", "reference/handover.md"), ("handover_json", "reference/handover-json.md"),
                ("ontology_reference", "reference/ontology.md"),
                ("downloads", "downloads.md"), ("about", "about.md"), ("changelog", "changelog.md"),
                ("contributing", "contributing.md")]
-    return [{t(key, lang): page} for key, page in entries if (docs / page).is_file()]
+    return ([{t("site_name", lang): "index.md"}] + countries
+            + [{t(key, lang): page} for key, page in entries if (docs / page).is_file()])
 
 
-def _mkdocs_config(base: dict, lang: str, docs: Path, site_dir: Path, overrides: Path | None) -> dict:
+def _mkdocs_config(base: dict, lang: str, docs: Path, site_dir: Path, overrides: Path | None, registry) -> dict:
     site_url = str(base.get("site_url") or "").rstrip("/")
     theme = {"name": "material", "language": lang, "font": False,
              "palette": (base.get("theme") or {}).get("palette", {"primary": "indigo", "accent": "indigo"}),
@@ -91,7 +94,7 @@ def _mkdocs_config(base: dict, lang: str, docs: Path, site_dir: Path, overrides:
         "markdown_extensions": ["fenced_code", "tables", "toc"],
         "extra_css": ["assets/ovg.css"],
         "extra_javascript": ["assets/ovg.js"],
-        "nav": _nav(lang, docs),
+        "nav": _nav(lang, docs, registry),
     }
 
 
@@ -146,13 +149,13 @@ def build_site(location: CatalogueLocation, out: Path) -> BuildResult:
             (docs / "assets" / "concept-index.js").write_text(concept_index_js(views, lang), encoding="utf-8")
             site_dir = out if lang == DEFAULT_LANGUAGE else out / lang
             _run_mkdocs(_mkdocs_config(base, lang, docs, site_dir,
-                                       overrides if overrides.is_dir() else None), work)
+                                       overrides if overrides.is_dir() else None, views.registry), work)
     write_downloads(views, out)
     if examples:
         shutil.copytree(examples_folder, out / "examples", dirs_exist_ok=True)
     from catalogue.site.w3id import write_redirects
 
-    write_redirects(out, str(base.get("site_url") or ""))
+    write_redirects(out, str(base.get("site_url") or ""), views.registry.codes)
     (out / MARKER).write_text("Built by `overgang build`; this folder may be replaced by the next build.\n",
                               encoding="utf-8")
     problems = postprocess(out)

@@ -14,26 +14,22 @@ from rdflib.namespace import DCAT, DCTERMS, SKOS
 from catalogue import __version__
 from catalogue.authoring.canonical_turtle import canonical_turtle
 from catalogue.authoring.sssom import sssom_tsv
-from catalogue.namespaces import PREFIXES, bind_prefixes
+from catalogue.namespaces import all_prefixes, bind_prefixes
 from catalogue.search.lookup import fold
 from catalogue.site.paths import concept_page
 
-WHOLE_CATALOGUE = [
-    ("catalogue.ttl", "text/turtle"),
-    ("catalogue.jsonld", "application/ld+json"),
-    ("catalogue.rdf", "application/rdf+xml"),
-    ("catalogue.nt", "application/n-triples"),
-    ("concepts.csv", "text/csv"),
-]
-CSV_COLUMNS = ("iri", "jurisdiction", "status", "deprecated", "pref_nb", "pref_nn", "pref_da", "pref_en",
-               "alt_labels", "definition_en", "sources", "counterparts")
+
+def csv_columns(views) -> tuple[str, ...]:
+    languages = list(dict.fromkeys((*views.registry.content_languages(), "en")))
+    return ("iri", "jurisdiction", "status", "deprecated", *(f"pref_{lang}" for lang in languages),
+            "alt_labels", "definition_en", "sources", "counterparts")
 
 
 def _context() -> dict:
-    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+    return {prefix: str(ns) for prefix, ns in all_prefixes().items()}
 
 
-def _concept_graph(graph: Graph, iri: URIRef) -> Graph:
+def _concept_graph(graph: Graph, iri: URIRef, registry) -> Graph:
     """The concept's own description (its blank-node definitions included) and the mappings that touch it."""
     out = graph.cbd(iri)
     for p, o in graph.predicate_objects(iri):
@@ -41,13 +37,13 @@ def _concept_graph(graph: Graph, iri: URIRef) -> Graph:
     for s, p in graph.subject_predicates(iri):
         if p in (SKOS.member, SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch):
             out.add((s, p, iri))
-    bind_prefixes(out)
+    bind_prefixes(out, registry)
     return out
 
 
 def write_downloads(views, out: Path) -> list[Path]:
     graph = views.graph
-    bind_prefixes(graph)
+    bind_prefixes(graph, views.registry)
     folder = out / "downloads"
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -62,33 +58,35 @@ def write_downloads(views, out: Path) -> list[Path]:
     write(folder / "catalogue.rdf", graph.serialize(format="xml"))
     write(folder / "catalogue.nt", "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True))))
     write(folder / "concepts.csv", _csv(views))
-    write(folder / "alignment-no-dk.sssom.tsv", sssom_tsv(views, __version__))
-    for code in ("no", "dk"):
-        write(folder / f"collection-{code}.ttl", canonical_turtle(_collection(views, code)))
+    for a, b in views.registry.pairs(views.mappings):
+        write(folder / f"alignment-{a}-{b}.sssom.tsv", sssom_tsv(views, __version__))
+    for jurisdiction in views.registry:
+        if jurisdiction.collection:
+            write(folder / f"collection-{jurisdiction.code}.ttl",
+                  canonical_turtle(_collection(views, URIRef(jurisdiction.collection))))
     # mkdocs-material takes every <link rel="alternate"> for another language version of the site and fetches a
     # sitemap.xml beside it; an empty, valid one beside the concept downloads keeps that from failing.
-    for code in ("no", "dk"):
+    for code in views.registry.codes:
         write(out / "concepts" / code / "sitemap.xml",
               '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
     for iri in views.concepts:
         page = concept_page(iri)
-        concept = _concept_graph(graph, URIRef(iri))
+        concept = _concept_graph(graph, URIRef(iri), views.registry)
         write(out / page.replace(".html", ".ttl"), canonical_turtle(concept))
         write(out / page.replace(".html", ".jsonld"), concept.serialize(format="json-ld", context=_context(), indent=1))
     return written
 
 
-def _collection(views, code: str) -> Graph:
+def _collection(views, collection: URIRef) -> Graph:
     """One self-contained harvest file: the collection, its publisher and contact point, and its concepts."""
     graph = views.graph
-    collection = URIRef(f"https://w3id.org/overgang/{code}/collection")
     out = graph.cbd(collection)
     for node in (graph.value(collection, DCTERMS.publisher), graph.value(collection, DCAT.contactPoint)):
         if node is not None:
             out += graph.cbd(node)
     for member in graph.objects(collection, SKOS.member):
         out += graph.cbd(member)
-    bind_prefixes(out)
+    bind_prefixes(out, views.registry)
     return out
 
 
@@ -99,12 +97,13 @@ def _csv(views) -> str:
         counter.setdefault(m.target, []).append(f"{m.relation} {m.source}")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    columns = csv_columns(views)
+    writer.writerow(columns)
+    label_languages = [c[len("pref_"):] for c in columns if c.startswith("pref_")]
     for iri, c in views.concepts.items():
         alts = sorted(f"{t}@{lang}" for lang, texts in c.alt_labels.items() for t in texts)
         writer.writerow([iri, c.jurisdiction, (c.status or "").rsplit("/", 1)[-1], str(c.deprecated).lower(),
-                         c.pref_labels.get("nb", ""), c.pref_labels.get("nn", ""), c.pref_labels.get("da", ""),
-                         c.pref_labels.get("en", ""), "; ".join(alts),
+                         *(c.pref_labels.get(lang, "") for lang in label_languages), "; ".join(alts),
                          c.definitions["en"].text if "en" in c.definitions else "", " ".join(c.all_sources),
                          "; ".join(counter.get(iri, []))])
     return buffer.getvalue()
@@ -112,15 +111,14 @@ def _csv(views) -> str:
 
 def concept_index_js(views, lang: str) -> str:
     """The search index as a script (not fetched JSON), so search also works when the site is opened from disk."""
-    from catalogue.site.pages import NATIVE_LANGUAGE
-
     entries = []
     for iri, c in views.concepts.items():
         labels = set(c.pref_labels.values())
         for table in (c.alt_labels, c.hidden_labels, c.deprecated_labels):
             for texts in table.values():
                 labels.update(texts)
-        native = c.pref_labels.get(NATIVE_LANGUAGE[c.jurisdiction], "")
+        home = views.registry.get(c.jurisdiction)
+        native = c.pref_labels.get(home.languages[0] if home.languages else "en", "")
         shown = c.pref_labels.get(lang) or c.pref_labels.get("en") or native
         entries.append({"u": concept_page(iri), "n": native, "s": shown if shown != native else "",
                         "j": c.jurisdiction, "d": c.deprecated, "f": sorted({fold(x) for x in labels if x.strip()})})

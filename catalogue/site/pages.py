@@ -19,11 +19,9 @@ from rdflib.namespace import RDF, RDFS, SH
 
 from catalogue.checks.report import short_iri
 from catalogue.model.text import by_language, pick
-from catalogue.search.lookup import fold
-from catalogue.site.paths import Linker, concept_page, transition_page
+from catalogue.search.lookup import fold, native_label
+from catalogue.site.paths import WHOLE_CATALOGUE, Linker, concept_page, jurisdiction_page, transition_page
 from catalogue.site.strings import LANGUAGE_NAMES, t
-
-NATIVE_LANGUAGE = {"no": "nb", "dk": "da"}
 
 
 @lru_cache(maxsize=None)
@@ -70,20 +68,28 @@ class SiteContent:
                 self.in_transitions[iri].add(tr.iri)
             self.in_transitions[tr.iri].add(tr.iri)
 
+    def home_languages(self, iri: str) -> tuple[str, ...]:
+        home = self.views.registry.get(self.views.registry.of(iri) or "")
+        return home.languages if home else ()
+
+    def home_language(self, iri: str) -> str:
+        return next(iter(self.home_languages(iri)), "en")
+
     def label(self, iri: str, lang: str) -> str:
         concept = self.concepts.get(iri)
         if concept is None:
             return short_iri(iri)
-        return pick(concept.pref_labels, lang, fallbacks=(NATIVE_LANGUAGE[concept.jurisdiction], "en", "nb", "da"))
+        return pick(concept.pref_labels, lang, fallbacks=(*self.home_languages(iri), "en"))
 
     def native(self, iri: str) -> str:
         concept = self.concepts.get(iri)
         if concept is None:
             return short_iri(iri)
-        if concept.jurisdiction == "dk":
-            return concept.pref_labels.get("da", "")
-        forms = [concept.pref_labels[k] for k in ("nb", "nn") if k in concept.pref_labels]
-        return " / ".join(dict.fromkeys(forms))
+        return native_label(concept.pref_labels, self.home_languages(iri))
+
+    def jurisdiction_name(self, code: str | None, lang: str) -> str:
+        found = self.views.registry.get(code or "")
+        return found.name(lang) if found else (code or "")
 
 
 def _page(path: Path, title: str, body: str, meta: dict | None = None) -> None:
@@ -108,8 +114,10 @@ def render_language(content: SiteContent, lang: str, docs: Path) -> None:
         return content.label(iri, lang)
 
     def render(template, page, **context):
-        return env.get_template(f"site/{template}").render(lang=lang, L=Linker(lang, page), label=label,
-                                                           native=content.native, text_lang=_text_lang, **context)
+        return env.get_template(f"site/{template}").render(
+            lang=lang, L=Linker(lang, page), label=label, native=content.native, text_lang=_text_lang,
+            jurisdictions=list(views.registry), jname=lambda code: content.jurisdiction_name(code, lang),
+            home_of=lambda iri: views.registry.of(iri), home_lang=content.home_language, **context)
 
     _page(docs / "index.md", t("site_name", lang), render("home.html.j2", "index.html"))
 
@@ -125,12 +133,14 @@ def render_language(content: SiteContent, lang: str, docs: Path) -> None:
             el = _text_lang(ff.explanation, lang)
             false_friends.append({"others": [o for o in ff.concepts if o != iri], "explanation": ff.explanation.get(el, ""),
                                   "explanation_lang": el, "see_also": list(ff.see_also)})
-        order = [lang] + [x for x in ("nb", "nn", "da", "en") if x != lang]
+        order = [lang] + [x for x in (*content.home_languages(iri), *views.registry.content_languages(), "en")
+                          if x != lang]
+        order = list(dict.fromkeys(order))
         definitions = [(l, c.definitions[l].text) for l in order if l in c.definitions]
         ttl, jsonld = concept_page(iri).replace(".html", ".ttl"), concept_page(iri).replace(".html", ".jsonld")
         linker = Linker(lang, page)
         body = render("concept.html.j2", page, c=c, native_label=content.native(iri),
-                      native_lang=NATIVE_LANGUAGE[c.jurisdiction], status=(c.status or "").rsplit("/", 1)[-1],
+                      native_lang=content.home_language(iri), status=(c.status or "").rsplit("/", 1)[-1],
                       definitions=definitions, counterparts=counterparts, false_friends=false_friends,
                       responsibilities=content.responsibilities.get(iri, []),
                       transitions=sorted(content.in_transitions.get(iri, set()) - {iri}), ttl=ttl, jsonld=jsonld)
@@ -138,30 +148,37 @@ def render_language(content: SiteContent, lang: str, docs: Path) -> None:
               {"alternate_ttl": linker.download(ttl), "alternate_jsonld": linker.download(jsonld),
                "search": {"exclude": True}})
 
-    for code in ("no", "dk"):
-        page = "norway.html" if code == "no" else "denmark.html"
-        members = {iri: c for iri, c in content.concepts.items() if c.jurisdiction == code}
-        _page(docs / page.replace(".html", ".md"), t("norway" if code == "no" else "denmark", lang),
-              render("jurisdiction.html.j2", page, title=t("norway" if code == "no" else "denmark", lang),
-                     az=_a_to_z(members, code), hierarchy=_hierarchy(members)))
+    for jurisdiction in views.registry:
+        page = jurisdiction_page(jurisdiction.code)
+        members = {iri: c for iri, c in content.concepts.items() if c.jurisdiction == jurisdiction.code}
+        _page(docs / page.replace(".html", ".md"), jurisdiction.name(lang),
+              render("jurisdiction.html.j2", page, title=jurisdiction.name(lang),
+                     az=_a_to_z(members, jurisdiction.languages), hierarchy=_hierarchy(members)))
 
-    mappings = []
-    for m in views.mappings:
-        jl = _text_lang(m.justification, lang)
-        mappings.append({"source": m.source, "target": m.target, "relation": m.relation, "jlang": jl,
+    # One crosswalk table per pair of jurisdictions that has mappings, in the direction of the mappings.
+    crosswalks = []
+    for a, b in views.registry.pairs(views.mappings):
+        rows = []
+        for m in views.mappings:
+            if (views.registry.of(m.source), views.registry.of(m.target)) != (a, b):
+                continue
+            jl = _text_lang(m.justification, lang)
+            rows.append({"source": m.source, "target": m.target, "relation": m.relation, "jlang": jl,
                          "text": m.justification.get(jl, "")})
+        crosswalks.append({"source": a, "target": b, "mappings": rows})
     false_friends = []
     for ff in views.false_friends:
         fl = _text_lang(ff.explanation, lang)
         false_friends.append({"concepts": ff.concepts, "lang": fl, "text": ff.explanation.get(fl, "")})
     _page(docs / "crosswalk.md", t("crosswalk", lang),
-          render("crosswalk.html.j2", "crosswalk.html", mappings=mappings, false_friends=false_friends))
+          render("crosswalk.html.j2", "crosswalk.html", crosswalks=crosswalks, false_friends=false_friends))
 
     columns = []
-    for code in ("no", "dk"):
-        rows = sorted((r for r in views.responsibilities.values() if r.jurisdiction == code),
+    for jurisdiction in views.registry:
+        rows = sorted((r for r in views.responsibilities.values() if r.jurisdiction == jurisdiction.code),
                       key=lambda r: (tuple(label(s) for s in r.stages), tuple(label(p) for p in r.party)))
-        columns.append((code, rows))
+        if rows:
+            columns.append((jurisdiction.code, rows))
     _page(docs / "actors.md", t("actors", lang), render("actors.html.j2", "actors.html", columns=columns))
 
     _page(docs / "transitions.md", t("transitions", lang),
@@ -181,14 +198,13 @@ def render_language(content: SiteContent, lang: str, docs: Path) -> None:
     _page(docs / "reference" / "ontology.md", t("ontology_reference", lang),
           render("ontology.html.j2", "reference/ontology.html",
                  sections=[("classes", classes), ("properties", properties)]))
-    from catalogue.site.downloads import WHOLE_CATALOGUE
-
     _page(docs / "downloads.md", t("downloads", lang),
-          render("downloads.html.j2", "downloads.html", files=WHOLE_CATALOGUE))
+          render("downloads.html.j2", "downloads.html", files=WHOLE_CATALOGUE,
+                 alignments=[f"alignment-{a}-{b}.sssom.tsv" for a, b in views.registry.pairs(views.mappings)],
+                 collections=[(j.code, j.profile.label if j.profile else "") for j in views.registry if j.collection]))
 
 
-def _a_to_z(members: dict, jurisdiction: str):
-    languages = ("nb", "nn", "en") if jurisdiction == "no" else ("da", "en")
+def _a_to_z(members: dict, languages: tuple[str, ...]):
     out = []
     for lang in languages:
         entries = sorted(((c.pref_labels[lang], iri, c.deprecated) for iri, c in members.items() if lang in c.pref_labels),

@@ -65,3 +65,17 @@ class Linker:
 
     def root(self) -> str:
         return relative(self.here, site_path(self.lang, "index.html")).rsplit("index.html", 1)[0] or "./"
+
+
+def jurisdiction_page(code: str) -> str:
+    return f"jurisdiction-{safe_slug(code)}.html"
+
+
+# The whole catalogue's download files, listed on the downloads page and written by downloads.py.
+WHOLE_CATALOGUE = [
+    ("catalogue.ttl", "text/turtle"),
+    ("catalogue.jsonld", "application/ld+json"),
+    ("catalogue.rdf", "application/rdf+xml"),
+    ("catalogue.nt", "application/n-triples"),
+    ("concepts.csv", "text/csv"),
+]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 RULES = """# w3id.org rules for https://w3id.org/overgang/ (place as overgang/.htaccess in the perma-id/w3id.org repository).
@@ -9,15 +10,15 @@ RULES = """# w3id.org rules for https://w3id.org/overgang/ (place as overgang/.h
 Options +FollowSymLinks
 RewriteEngine on
 
-# Concepts: https://w3id.org/overgang/no/<slug> and https://w3id.org/overgang/dk/<slug>
+# Concepts: https://w3id.org/overgang/<jurisdiction code>/<slug>
 RewriteCond %{{HTTP_ACCEPT}} text/turtle
-RewriteRule ^(no|dk)/([a-z0-9-]+)$ {site}concepts/$1/$2.ttl [R=303,L]
+RewriteRule ^({codes})/([a-z0-9-]+)$ {site}concepts/$1/$2.ttl [R=303,L]
 RewriteCond %{{HTTP_ACCEPT}} application/ld\\+json
-RewriteRule ^(no|dk)/([a-z0-9-]+)$ {site}concepts/$1/$2.jsonld [R=303,L]
-RewriteRule ^(no|dk)/([a-z0-9-]+)$ {site}concepts/$1/$2.html [R=303,L]
+RewriteRule ^({codes})/([a-z0-9-]+)$ {site}concepts/$1/$2.jsonld [R=303,L]
+RewriteRule ^({codes})/([a-z0-9-]+)$ {site}concepts/$1/$2.html [R=303,L]
 
 # Collections and schemes
-RewriteRule ^(no|dk)/(collection|scheme)$ {site}downloads/collection-$1.ttl [R=303,L]
+RewriteRule ^({codes})/(collection|scheme)$ {site}downloads/collection-$1.ttl [R=303,L]
 
 # The ontology and the shapes
 RewriteCond %{{HTTP_ACCEPT}} text/turtle [OR]
@@ -35,9 +36,10 @@ RewriteRule ^$ {site} [R=303,L]
 """
 
 
-def write_redirects(out: Path, site_url: str) -> Path:
+def write_redirects(out: Path, site_url: str, codes: tuple[str, ...]) -> Path:
+    """The rules for the registered jurisdictions' namespaces (their codes come from the registry)."""
     site = (site_url.rstrip("/") + "/") if site_url else "/"
     path = out / "w3id" / ".htaccess"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(RULES.format(site=site), encoding="utf-8")
+    path.write_text(RULES.format(site=site, codes="|".join(re.escape(code) for code in codes)), encoding="utf-8")
     return path

@@ -36,8 +36,6 @@ WORDS = {
     "not_verified": {"en": "Not verified", "nb": "Ikke verifisert", "nn": "Ikkje verifisert", "da": "Ikke verificeret"},
     "no_match": {"en": "No concept matches", "nb": "Ingen begreper passer til", "nn": "Ingen omgrep passar til",
                  "da": "Ingen begreber passer til"},
-    "jurisdiction_no": {"en": "Norway", "nb": "Norge", "nn": "Noreg", "da": "Norge"},
-    "jurisdiction_dk": {"en": "Denmark", "nb": "Danmark", "nn": "Danmark", "da": "Danmark"},
 }
 
 
@@ -47,18 +45,32 @@ def word(key: str, lang: str) -> str:
 
 
 def default_language() -> str:
-    """From the locale (LC_ALL, LC_MESSAGES, LANG), falling back to English."""
+    """From the locale (LC_ALL, LC_MESSAGES, LANG), falling back to English.
+
+    A locale whose language has no interface strings (a macrolanguage code, a minority language) gets the
+    interface language spoken in the same territory, by Python's own locale table; else English.
+    """
     candidates = [os.environ.get(v, "") for v in ("LC_ALL", "LC_MESSAGES", "LANG")]
     try:
         candidates.append(locale.getlocale()[0] or "")
     except ValueError:
         pass
-    aliases = {"no": "nb", "nb": "nb", "nn": "nn", "da": "da", "en": "en"}
     for value in candidates:
-        code = value.split(".")[0].split("_")[0].lower()
-        if code in aliases:
-            return aliases[code]
+        name = value.split(".")[0].split("@")[0]
+        code = name.split("_")[0].lower()
+        if code in LANGUAGES:
+            return code
+        territory = name.split("_")[1].upper() if "_" in name else _territory(code)
+        for lang in LANGUAGES:
+            if territory and lang != "en" and _territory(lang) == territory:
+                return lang
     return "en"
+
+
+def _territory(code: str) -> str:
+    alias = locale.locale_alias.get(code, "")
+    head = alias.split(".")[0]
+    return head.split("_")[1].upper() if "_" in head else ""
 
 
 assert set(LANGUAGES) == {"nb", "nn", "da", "en"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal
+from rdflib import BNode, Graph, Literal
 from rdflib.namespace import RDF, SH
 
 SEVERITY_NAMES = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
@@ -18,6 +18,7 @@ class ShaclResult:
     messages: dict[str, str]
     source_shape: str | None
     component: str | None
+    focus_is_blank: bool = False
 
 
 def run_shacl(data: Graph, shapes: Graph) -> list[ShaclResult]:
@@ -41,5 +42,6 @@ def run_shacl(data: Graph, shapes: Graph) -> list[ShaclResult]:
             messages=messages,
             source_shape=str(shape) if shape is not None else None,
             component=str(report.value(node, SH.sourceConstraintComponent)),
+            focus_is_blank=isinstance(report.value(node, SH.focusNode), BNode),
         ))
     return sorted(results, key=lambda r: (r.focus, r.path or "", r.source_shape or ""))

@@ -1,0 +1,80 @@
+"""legal-sources:whole-act: a law-governed concept links its provision, or a note says why the whole act."""
+
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from catalogue.checks import legal_sources
+from catalogue.checks.registry import REGISTRY
+from catalogue.model.catalogue import build_views
+from catalogue.source.locate import CatalogueLocation
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _views():
+    return build_views(CatalogueLocation(REPO, "checkout"))
+
+
+def test_the_check_is_registered():
+    assert "legal-sources:whole-act" in REGISTRY
+
+
+def test_the_real_catalogue_has_no_unexplained_whole_act_link():
+    assert legal_sources.whole_act_only(_views()) == []
+
+
+def test_at_least_ninety_percent_at_provision_level():
+    provision, governed = legal_sources.coverage(_views())
+    assert governed > 0
+    assert provision / governed >= 0.9, (provision, governed)
+
+
+def test_the_acts_are_read_from_the_data():
+    views = _views()
+    known = legal_sources.acts(views.graph)
+    assert known
+    focus = {str(o) for o in views.graph.objects(None, URIRef("http://xmlns.com/foaf/0.1/focus"))}
+    assert set(known) <= focus
+
+
+def test_the_norwegian_side_links_most_law_governed_concepts_at_section_level():
+    """Counting concepts explained as whole-act links too, most Norwegian concepts reach the section."""
+    kinds = legal_sources.kinds(_views())
+    norwegian = [k for iri, k in kinds.items() if iri.startswith("https://w3id.org/overgang/no/")]
+    assert norwegian
+    assert sum(1 for k in norwegian if k == "provision") / len(norwegian) >= 0.75
+
+
+class _Views:
+    def __init__(self, graph):
+        self.graph = graph
+        self.concepts = {str(s): None for s in graph.subjects(URIRef("http://www.w3.org/2004/02/skos/core#inScheme"),
+                                                                None)}
+
+
+TTL = """
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix dct: <http://purl.org/dc/terms/> . @prefix mdl: <https://data.gov.dk/model/core/modelling#> .
+@prefix ovg: <https://w3id.org/overgang/ontology#> . @prefix cv: <http://data.europa.eu/m8g/> .
+@prefix ex: <https://example.org/> .
+ex:act skos:inScheme ex:s ; skos:prefLabel "the school act"@en ; foaf:focus <https://law.example/act/1> .
+ex:rule cv:hasLegalResource <https://law.example/act/1/s4> .
+ex:whole skos:inScheme ex:s ; dct:source <https://law.example/act/1> .
+ex:section skos:inScheme ex:s ; dct:source <https://law.example/act/1/s4> .
+ex:named skos:inScheme ex:s ; mdl:legalSource <https://law.example/act/1> ; ovg:legalProvision "s 4" .
+ex:explained skos:inScheme ex:s ; dct:source <https://law.example/act/1> ;
+    skos:editorialNote "The School Act is linked as a whole: the term runs through it."@en .
+ex:other skos:inScheme ex:s ; dct:source <https://agency.example/page> .
+"""
+
+
+def test_whole_act_section_named_and_explained():
+    views = _Views(Graph().parse(data=TTL, format="turtle"))
+    assert legal_sources.kinds(views) == {
+        "https://example.org/whole": "whole-act", "https://example.org/section": "provision",
+        "https://example.org/named": "provision", "https://example.org/explained": "explained"}
+    findings = legal_sources.whole_act_only(views)
+    assert [f.focus for f in findings] == ["https://example.org/whole"]
+    assert findings[0].severity == "warning"
+    assert legal_sources.coverage(views) == (2, 3)

@@ -1,0 +1,161 @@
+"""A jurisdiction is data: a fictional one (tests/fixtures/jurisdiction-zz) added to a copy of the real catalogue
+shows up in every command, its profile is applied, and nothing in vocab/ goes unchecked."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+from rdflib.namespace import DCTERMS, SKOS
+
+from cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "jurisdiction-zz"
+ZZ = "https://w3id.org/overgang/zz/"
+
+
+def _catalogue(tmp_path: Path) -> Path:
+    root = tmp_path / "cat"
+    for folder in ("ontology", "shapes", "vocab", "examples"):
+        shutil.copytree(REPO / folder, root / folder)
+    shutil.copytree(FIXTURE, root, dirs_exist_ok=True)
+    return root
+
+
+def _run(root: Path, *args: str):
+    return CliRunner().invoke(main, ["--catalogue", str(root), *args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def zz_root(tmp_path_factory) -> Path:
+    root = _catalogue(tmp_path_factory.mktemp("zz"))
+    result = _run(root, "format")  # the fixture is written by hand; canonical form is the format command's job
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_check_applies_the_new_profile_and_passes_clean_data(zz_root):
+    result = _run(zz_root, "check", "--format", "json")
+    findings = json.loads(result.output)["findings"] if result.output.strip().startswith("{") else json.loads(result.output)
+    assert [f for f in findings if f["severity"] == "violation"] == [], result.output
+    assert result.exit_code == 0
+
+
+PROFILE_DEFECTS = {
+    "zz-prefLabel": lambda g, c: g.remove((c, SKOS.prefLabel, None)),
+    "zz-definition": lambda g, c: g.remove((c, SKOS.definition, None)),
+    "zz-source": lambda g, c: g.set((c, DCTERMS.source, URIRef("https://elsewhere.example/page"))),
+}
+
+
+@pytest.mark.parametrize("rule", sorted(PROFILE_DEFECTS))
+def test_each_profile_rule_fires_on_a_planted_defect(tmp_path, rule):
+    root = _catalogue(tmp_path)
+    path = root / "vocab" / "zz" / "begrepp.ttl"
+    graph = Graph().parse(path)
+    PROFILE_DEFECTS[rule](graph, URIRef(ZZ + "elevhalsa"))
+    path.write_text(graph.serialize(format="turtle"), encoding="utf-8")
+    result = _run(root, "check", "--only", "profile", "--format", "json")
+    payload = json.loads(result.output)
+    findings = payload["findings"] if isinstance(payload, dict) else payload
+    hits = [f for f in findings if f["check"] == "profile:zz-test" and f["focus"] == ZZ + "elevhalsa"
+            and f.get("shape", "").endswith("#" + rule)]
+    assert hits, result.output
+    assert result.exit_code == 1
+
+
+def test_a_concept_in_no_registered_scheme_is_reported(tmp_path):
+    root = _catalogue(tmp_path)
+    (root / "vocab" / "stray").mkdir()
+    (root / "vocab" / "stray" / "legacy.ttl").write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "<https://legacy.example/begrep/1> a skos:Concept ; skos:prefLabel \"gammelt\"@nb .\n", encoding="utf-8")
+    _run(root, "format")
+    result = _run(root, "check", "--format", "json")
+    payload = json.loads(result.output)
+    findings = payload["findings"] if isinstance(payload, dict) else payload
+    assert any(f["check"] == "registry:unplaced" and f["focus"] == "https://legacy.example/begrep/1" for f in findings)
+    assert any(f["check"] == "registry:entry" and "vocab/stray/" in (f.get("file") or "") for f in findings)
+    assert result.exit_code == 1
+
+
+def test_lookup_finds_the_new_terms_in_their_own_language(zz_root):
+    result = _run(zz_root, "lookup", "elevhälsan", "--lang", "sv", "--no-cache")
+    assert result.exit_code == 0, result.output
+    assert "Zedland" in result.output and "elevhälsan" in result.output
+
+
+def test_sssom_export_has_the_new_pair_and_prefix(zz_root):
+    result = _run(zz_root, "export", "sssom")
+    assert result.exit_code == 0
+    assert f"zz: {ZZ}" in result.output
+    assert "zz:gymnasieskola" in result.output
+
+
+def test_propose_scaffolds_into_the_new_jurisdiction(tmp_path):
+    root = _catalogue(tmp_path)
+    _run(root, "format")
+    result = _run(root, "propose", "-j", "zz", "--label", "sv=skolkurator", "--label", "en=school counsellor",
+                  "--definition", "sv=En påhittad roll.", "--definition", "en=An invented role.",
+                  "--source", "https://fiktiv.example/lag/skollag#2-25")
+    assert result.exit_code == 0, result.output
+    text = (root / "vocab" / "zz" / "begrepp.ttl").read_text(encoding="utf-8")
+    assert "zz:skolkurator" in text and "PREFIX zz:" in text
+    check = _run(root, "check", "--only", "profile:zz-test", "--format", "json")
+    assert check.exit_code == 0, check.output
+
+
+def test_diff_reports_changes_in_the_new_jurisdiction(tmp_path, zz_root):
+    before = tmp_path / "before"
+    shutil.copytree(zz_root, before)
+    after = tmp_path / "after"
+    shutil.copytree(zz_root, after)
+    path = after / "vocab" / "zz" / "begrepp.ttl"
+    path.write_text(path.read_text(encoding="utf-8").replace("elevhälsan", "elevhälsoteamet"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["diff", str(before), str(after), "--format", "json"], catch_exceptions=False)
+    assert ZZ + "elevhalsa" in result.output, result.output
+
+
+def test_build_gives_the_new_jurisdiction_its_pages(tmp_path, zz_root):
+    out = tmp_path / "site"
+    result = _run(zz_root, "build", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "elevhälsan" in (out / "jurisdiction-zz.html").read_text(encoding="utf-8")
+    assert (out / "concepts" / "zz" / "elevhalsa.html").is_file()
+    assert "Zedland" in (out / "crosswalk.html").read_text(encoding="utf-8")
+    assert (out / "downloads" / "collection-zz.ttl").is_file()
+    assert (out / "downloads" / "alignment-no-zz.sssom.tsv").is_file()
+
+
+FOREIGN = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix zz: <https://w3id.org/overgang/zz/> .
+zz:x a <https://one.example/vocab#Thing> , <https://two.example/terms/Kind> ;
+    <https://three.example/p#q> "a" ; <https://four.example/r/s> "b" ; <https://five.example/t#u> zz:y ;
+    skos:prefLabel "x"@sv .
+"""
+
+
+def test_format_is_byte_identical_under_any_hash_seed(tmp_path):
+    outputs = set()
+    for seed in ("1", "2", "3"):
+        root = tmp_path / seed
+        shutil.copytree(FIXTURE, root)
+        (root / "ontology").mkdir()
+        shutil.copy(REPO / "ontology" / "overgang.ttl", root / "ontology" / "overgang.ttl")
+        target = root / "vocab" / "zz" / "foreign.ttl"
+        target.write_text(FOREIGN, encoding="utf-8")
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", "import cli; cli.main()", "--catalogue", str(root), "format"],
+                       env=env, check=True, capture_output=True)
+        outputs.add(target.read_text(encoding="utf-8"))
+    assert len(outputs) == 1
+    text = outputs.pop()
+    assert "ns1:" in text and "zz:x" in text
