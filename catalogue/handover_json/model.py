@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS, XSD
 
+from catalogue.model.jurisdictions import registry
 from catalogue.model.text import by_language
-from catalogue.namespaces import DPV, OVG, SHAPES
+from catalogue.namespaces import DPV, OVG, SHAPES, all_prefixes
 
 # Short keys where the ontology's local name is long; every other key is the local name. Keys are part of the
 # published format: changing one is a breaking change (the generated context and schema then differ).
@@ -279,14 +280,15 @@ def _transition_rules(knowledge: Graph, kinds, root: str, concepts) -> list[Tran
 
 
 def _prefixes(knowledge: Graph, kinds, concepts) -> dict[str, str]:
-    """The catalogue's own prefixes for every namespace the model uses, plus rdf, rdfs and xsd for extra keys
-    and typed values."""
+    """The catalogue's prefixes for every namespace the model uses, plus rdf, rdfs and xsd for extra keys and
+    typed values."""
     used = {f.iri for k in kinds.values() for f in k.fields} | {t for k in kinds.values() for t in k.types}
     used |= {c for members in concepts.values() for c in members}
     used |= {str(RDF.type), str(RDFS.label), str(XSD.string), str(DCTERMS.date)}
+    # The project's table plus each jurisdiction's own prefix from its registry entry (the data), so that the
+    # result never depends on which prefixes a parsed file happened to bind.
     out = {}
-    for prefix, namespace in knowledge.namespaces():
-        ns = str(namespace)
+    for prefix, ns in all_prefixes(registry(knowledge)).items():
         if prefix and ns.endswith(("/", "#")) and any(iri.startswith(ns) and iri != ns for iri in used):
             out[prefix] = ns
     return dict(sorted(out.items()))
