@@ -35,8 +35,11 @@ def expected_files(catalogue: Catalogue) -> dict[str, str]:
 
 
 def stale_files(catalogue: Catalogue) -> list[tuple[Path, str]]:
-    """(path, current text) for every generated file that is missing or differs from what it should hold."""
+    """(path, current text) for every generated file that is missing or differs from what it should hold; none
+    when the catalogue has no handover shapes."""
     root = catalogue.location.root
+    if not (root / HANDOVER_SHAPES).is_file():
+        return []  # a catalogue without handover shapes has no JSON form to generate
     stale = []
     for relative, text in expected_files(catalogue).items():
         path = root / relative
