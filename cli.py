@@ -181,14 +181,16 @@ def export(ctx: click.Context, what: str, out: str, force: bool) -> None:
               help="Only report files that are not in canonical form (exit 1 if any); change nothing.")
 @click.pass_context
 def format_(ctx: click.Context, check_only: bool) -> None:
-    """Rewrite the catalogue's Turtle files in canonical form (sorted, stable layout).
+    """Rewrite the catalogue's Turtle files in canonical form (sorted, stable layout), and regenerate the JSON
+    form's context and schema (shapes/handover-context.jsonld, shapes/handover.schema.json).
 
     Only files whose text changes are touched. Comments in Turtle are not kept.
     """
-    from catalogue.authoring.formatting import out_of_format, rewrite
+    from catalogue.authoring.formatting import generated_out_of_date, out_of_format, rewrite
 
     location = _location(ctx)
     pending = out_of_format(location.root)
+    pending += generated_out_of_date(location)
     for path, _text in pending:
         click.echo(f"{path.relative_to(location.root).as_posix()}: {'not in canonical form' if check_only else 'reformatted'}")
     if not check_only:
@@ -198,7 +200,7 @@ def format_(ctx: click.Context, check_only: bool) -> None:
 
 @main.command()
 @click.argument("data", nargs=-1, required=True)
-@click.option("--input-format", type=click.Choice(["turtle", "nt", "json-ld", "xml"]), default=None,
+@click.option("--input-format", type=click.Choice(["turtle", "nt", "json-ld", "json", "xml"]), default=None,
               help="RDF format of the inputs (default: from each file's extension; turtle for -).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "turtle", "junit"]), default="text",
               show_default=True, help="Report format.")
@@ -272,6 +274,35 @@ def validate(ctx: click.Context, data: tuple[str, ...], input_format: str | None
         ctx.exit(max(getattr(error, "exit_code", errors.INPUT_REJECTED) for _name, error in datasets.unreadable))
     failing = run.count("violation") + (run.count("warning") if fail_on == "warning" else 0)
     ctx.exit(errors.VIOLATIONS if failing else errors.OK)
+
+
+@main.command()
+@click.argument("data")
+@click.option("--to", "to", type=click.Choice(["json", "jsonld", "turtle"]), required=True,
+              help="json: the handover's plain JSON form; jsonld: the same with the context inline; turtle: RDF.")
+@click.option("--input-format", type=click.Choice(["turtle", "nt", "json-ld", "json", "xml"]), default=None,
+              help="Format of DATA (default: from its extension).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default="-",
+              help="File to write (default: standard output); never over an existing file without --force.")
+@click.option("--force", is_flag=True, help="Overwrite an existing --output file.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=256 * 1024 * 1024, show_default=True,
+              help="Largest input file, checked before parsing (exit 4 above it).")
+@click.option("--max-literal", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Longest literal or line in the input (exit 4 above it).")
+@click.pass_context
+def convert(ctx: click.Context, data: str, to: str, input_format: str | None, output: str, force: bool,
+            max_bytes: int, max_literal: int) -> None:
+    """Convert a handover between the JSON form and RDF, losslessly both ways.
+
+    Reading the result back gives the same RDF graph. Records that no handover points to are kept, listed
+    beside the handovers. Nothing is fetched.
+    """
+    from catalogue.handover_json.convert import convert_file
+    from catalogue.source.loader import load
+    from catalogue.text.output_file import write_output
+
+    text = convert_file(data, to, load(_location(ctx)), input_format, max_bytes, max_literal)
+    write_output(output, text, force=force)
 
 
 def _by_language(values: tuple[str, ...], option: str) -> dict[str, list[str]]:

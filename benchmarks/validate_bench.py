@@ -1,12 +1,14 @@
 """Validation throughput: `overgang validate` (compiled engine, and pySHACL record-parallel) against stock
 pySHACL, Apache Jena SHACL and TopBraid SHACL, in the same run.
 
-    python benchmarks/validate_bench.py [N ...] [--jobs 2] [--stock-max 1000] [--pyshacl-max 1000]
+    python benchmarks/validate_bench.py [N ...] [--jobs 2] [--stock-max 1000] [--pyshacl-max 1000] [--json-max 10000]
 
 For each N, generates N records with injected defects (benchmarks/generate.py), then prints wall time, peak
 RSS, records/s and triples/s for each engine and the ratio to the compiled engine, and checks that every
 engine found exactly the injected defects. With several N it also prints how the compiled engine's time grew
-against the number of records. Peak RSS is that of the largest single process (the main process or one
+against the number of records. Up to --json-max records the same records are also validated in the handover's
+plain JSON form (converted with `overgang convert`'s writer), with the ratio to the Turtle file; and one
+handover file is validated whole-process in both forms. Peak RSS is that of the largest single process (the main process or one
 worker), as in the research harness.
 
 Jena runs through ../shared/research/perf/run_jena.sh (or the script in $OVERGANG_JENA) when java and the
@@ -142,12 +144,35 @@ def count_triples(path: Path) -> int:
     return sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
 
 
+def as_json_form(path: Path) -> Path:
+    """The same records in the handover's JSON form, written by the converter `overgang convert` uses."""
+    from catalogue.handover_json.convert import convert_file
+    from catalogue.source.loader import load
+    from catalogue.source.locate import CatalogueLocation
+
+    out = path.with_suffix(".json")
+    out.write_text(convert_file(str(path), "json", load(CatalogueLocation(REPO, "option"))), encoding="utf-8")
+    return out
+
+
+def single_file(runs: int = 5) -> None:
+    """A vendor's CI: one handover file per commit, the whole `overgang validate` process, median of ``runs``."""
+    import statistics
+
+    for suffix, path in (("Turtle", REPO / "examples/valid/no-grunnskole-vgo.ttl"),
+                         ("JSON", REPO / "examples/json/valid/no-grunnskole-vgo.json")):
+        walls = sorted(ours(path, 1, "auto")[0] for _ in range(runs))
+        print(f"one handover file ({suffix}): {statistics.median(walls):.2f} s whole process (median of {runs})")
+
+
 def main(argv):
-    values = {i + 1 for i, a in enumerate(argv) if a in ("--jobs", "--stock-max", "--pyshacl-max")}
+    values = {i + 1 for i, a in enumerate(argv) if a in ("--jobs", "--stock-max", "--pyshacl-max", "--json-max")}
     sizes = [int(a) for i, a in enumerate(argv) if a.isdigit() and i not in values] or [100, 1000]
     jobs = int(argv[argv.index("--jobs") + 1]) if "--jobs" in argv else 2
     stock_max = int(argv[argv.index("--stock-max") + 1]) if "--stock-max" in argv else 1000
     pyshacl_max = int(argv[argv.index("--pyshacl-max") + 1]) if "--pyshacl-max" in argv else 1000
+    json_max = int(argv[argv.index("--json-max") + 1]) if "--json-max" in argv else 10000
+    single_file()
     java = [(name, script) for name, script in (("Apache Jena SHACL 4.5", jena_script()),
                                                  ("TopBraid SHACL 1.5", topbraid_script()))]
     print(f"{'records':>8} {'engine':<28} {'wall s':>8} {'peak MB':>8} {'rec/s':>8} {'triples/s':>10}  findings")
@@ -160,6 +185,10 @@ def main(argv):
             expected = summary["expected"]
             rows = [(f"overgang --engine compiled -j {jobs}", *ours(path, jobs, "compiled"))]
             ours_by_size[n] = rows[0][1]
+            if n <= json_max:
+                json_path = as_json_form(path)
+                rows.append((f"overgang JSON form -j {jobs}", *ours(json_path, jobs, "compiled")))
+                json_path.unlink()
             if n <= pyshacl_max:
                 rows.append((f"overgang --engine pyshacl -j {jobs}", *ours(path, jobs, "pyshacl")))
             if n <= stock_max:

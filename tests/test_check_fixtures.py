@@ -117,6 +117,7 @@ FILE_MUTATIONS = {
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         <https://example.org/s> a sh:NodeShape ; sh:property [ sh:path ( 1 2 ) ] ."""),
     "shapes:manifest": _wrong_manifest_expectation,
+    "shapes:handover-json": lambda root: _write(root, "shapes/handover.schema.json", "{}"),
     "shapes:patterns": lambda root: _write(root, "shapes/redos.ttl", """
         @prefix sh: <http://www.w3.org/ns/shacl#> .
         <https://example.org/s> a sh:NodeShape ; sh:targetClass <https://example.org/C> ;

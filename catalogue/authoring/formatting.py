@@ -29,6 +29,19 @@ def out_of_format(root: Path) -> list[tuple[Path, str]]:
     return pending
 
 
+def generated_out_of_date(location) -> list[tuple[Path, str]]:
+    """(path, current text) for the generated files of the JSON form (context, schema) that are stale."""
+    from catalogue.handover_json.artefacts import stale_files
+    from catalogue.source.loader import load
+
+    from catalogue.errors import OvergangError
+
+    try:
+        return stale_files(load(location))
+    except ValueError as exc:
+        raise OvergangError(f"shapes/handover.ttl: the JSON form cannot be generated: {exc}") from None
+
+
 def rewrite(pending: list[tuple[Path, str]]) -> None:
     for path, text in pending:
         # Write beside the file and rename, so an interruption never leaves a half-written file.

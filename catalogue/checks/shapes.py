@@ -54,4 +54,22 @@ def patterns(views) -> list[Finding]:
     return out
 
 
-CHECKS = {"shapes:meta": meta_shacl, "shapes:patterns": patterns, "shapes:manifest": manifest}
+def handover_json(views) -> list[Finding]:
+    """The JSON form's context and schema are generated from the shapes and the catalogue; stale ones mislead
+    every vendor that uses them."""
+    from catalogue.handover_json.artefacts import stale_files
+
+    root = views.catalogue.location.root
+    try:
+        stale = stale_files(views.catalogue)
+    except ValueError as exc:
+        return [Finding("shapes:handover-json", "violation", en(f"the JSON form cannot be generated: {exc}"),
+                        file="shapes/handover.ttl", line=1)]
+    return [Finding("shapes:handover-json", "violation",
+                    en("generated file is out of date with the shapes and the catalogue; run `overgang format`"),
+                    file=path.relative_to(root).as_posix(), line=1)
+            for path, _text in stale]
+
+
+CHECKS = {"shapes:meta": meta_shacl, "shapes:patterns": patterns, "shapes:manifest": manifest,
+          "shapes:handover-json": handover_json}

@@ -66,7 +66,8 @@ def _nav(lang: str, docs: Path, registry) -> list:
 
     countries = [{j.name(lang): jurisdiction_page(j.code).replace(".html", ".md")} for j in registry]
     entries = [("crosswalk", "crosswalk.md"), ("actors", "actors.md"), ("transitions", "transitions.md"),
-               ("handover_reference", "reference/handover.md"), ("ontology_reference", "reference/ontology.md"),
+               ("handover_reference", "reference/handover.md"), ("handover_json", "reference/handover-json.md"),
+               ("ontology_reference", "reference/ontology.md"),
                ("downloads", "downloads.md"), ("about", "about.md"), ("changelog", "changelog.md"),
                ("contributing", "contributing.md")]
     return ([{t("site_name", lang): "index.md"}] + countries

@@ -192,6 +192,7 @@ def render_language(content: SiteContent, lang: str, docs: Path) -> None:
     _page(docs / "reference" / "handover.md", t("handover_reference", lang),
           render("handover.html.j2", "reference/handover.html", shapes=_shape_docs(content.shapes, lang),
                  examples=content.examples))
+    _handover_json_page(content, lang, docs, render)
     classes = [term for term in views.ontology_terms if term.kind == "class"]
     properties = [term for term in views.ontology_terms if term.kind != "class"]
     _page(docs / "reference" / "ontology.md", t("ontology_reference", lang),
@@ -279,3 +280,16 @@ def _property_row(shapes, prop, lang: str) -> dict:
             "path": short_iri(str(path)) if isinstance(path, URIRef) else "(path)", "cardinality": cardinality,
             "allowed": ", ".join(allowed), "severity": str(severity).rsplit("#", 1)[-1].lower(),
             "message": pick(by_language(shapes, prop, SH.message), lang)}
+
+
+def _handover_json_page(content: SiteContent, lang: str, docs: Path, render) -> None:
+    """The JSON form, field by field, with the generated context and schema beside the page for download."""
+    from catalogue.handover_json.page import page_context
+
+    context = page_context(content.views, content.shapes, lang)
+    folder = docs / "handover-json"
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in context.pop("files").items():
+        (folder / name).write_text(text, encoding="utf-8")
+    _page(docs / "reference" / "handover-json.md", t("handover_json", lang),
+          render("handover_json.html.j2", "reference/handover-json.html", **context))

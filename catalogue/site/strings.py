@@ -34,6 +34,40 @@ STRINGS = {
     "transitions": {"en": "Transitions", "nb": "Overganger", "da": "Overgange"},
     "handover_reference": {"en": "Handover dataset reference", "nb": "Referanse for overføringsdatasett",
                            "da": "Reference for overleveringsdatasæt"},
+    "handover_json": {"en": "Handover in plain JSON", "nb": "Overføring i ren JSON", "da": "Overlevering i ren JSON"},
+    "handover_json_intro": {
+        "en": "A handover can be written as plain JSON with the keys below. The JSON-LD context turns it into the "
+              "RDF the shapes check; the JSON Schema checks the same structure in any JSON tool. Both are generated "
+              "from the ontology, the shapes and the catalogue.",
+        "nb": "En overføring kan skrives som ren JSON med nøklene nedenfor. JSON-LD-konteksten gjør den til RDF-en som "
+              "reglene sjekker; JSON Schema sjekker den samme strukturen i ethvert JSON-verktøy. Begge er generert fra "
+              "ontologien, reglene og katalogen.",
+        "da": "En overlevering kan skrives som ren JSON med nøglerne nedenfor. JSON-LD-konteksten gør den til den RDF, "
+              "reglerne kontrollerer; JSON Schema kontrollerer den samme struktur i ethvert JSON-værktøj. Begge er "
+              "genereret fra ontologien, reglerne og kataloget."},
+    "handover_json_context": {"en": "JSON-LD context", "nb": "JSON-LD-kontekst", "da": "JSON-LD-kontekst"},
+    "handover_json_schema": {"en": "JSON Schema (2020-12)", "nb": "JSON Schema (2020-12)", "da": "JSON Schema (2020-12)"},
+    "handover_json_validate": {
+        "en": "overgang validate reads the JSON form with the bundled context (it never fetches one) and points "
+              "each finding at its JSON path, line and column.",
+        "nb": "overgang validate leser JSON-formen med den medfølgende konteksten (den hentes aldri) og viser hvert "
+              "funn med JSON-sti, linje og kolonne.",
+        "da": "overgang validate læser JSON-formen med den medfølgende kontekst (den hentes aldrig) og viser hvert "
+              "fund med JSON-sti, linje og kolonne."},
+    "handover_json_key": {"en": "Key", "nb": "Nøkkel", "da": "Nøgle"},
+    "handover_json_closed": {"en": "no other keys", "nb": "ingen andre nøkler", "da": "ingen andre nøgler"},
+    "handover_json_shacl_only": {"en": "Rules checked by overgang validate only",
+                                 "nb": "Regler som bare overgang validate sjekker",
+                                 "da": "Regler, som kun overgang validate kontrollerer"},
+    "handover_json_shacl_only_text": {
+        "en": "These rules need the catalogue's knowledge (transition coherence, consent by age, deadlines, national "
+              "identity numbers), so the JSON Schema cannot check them.",
+        "nb": "Disse reglene trenger katalogens kunnskap (sammenheng med overgangen, samtykke etter alder, frister, "
+              "fødselsnummer), så JSON Schema kan ikke sjekke dem.",
+        "da": "Disse regler kræver katalogets viden (sammenhæng med overgangen, samtykke efter alder, frister, "
+              "CPR-numre), så JSON Schema kan ikke kontrollere dem."},
+    "handover_json_examples": {"en": "A complete example for each transition", "nb": "Et komplett eksempel per overgang",
+                               "da": "Et komplet eksempel for hver overgang"},
     "ontology_reference": {"en": "Ontology reference", "nb": "Ontologireferanse", "da": "Ontologireference"},
     "downloads": {"en": "Downloads", "nb": "Nedlastinger", "da": "Downloads"},
     "about": {"en": "About", "nb": "Om katalogen", "da": "Om kataloget"},

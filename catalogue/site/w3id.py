@@ -27,6 +27,10 @@ RewriteRule ^(ontology|shapes)$ {site}downloads/catalogue.ttl [R=303,L]
 RewriteRule ^ontology$ {site}reference/ontology.html [R=303,L]
 RewriteRule ^shapes$ {site}reference/handover.html [R=303,L]
 
+# The handover's JSON form: the JSON-LD context and the JSON Schema, and the page that describes them
+RewriteRule ^handover-json/(context\\.jsonld|handover\\.schema\\.json)$ {site}handover-json/$1 [R=303,L]
+RewriteRule ^handover-json/?$ {site}reference/handover-json.html [R=303,L]
+
 # Everything else: the home page
 RewriteRule ^$ {site} [R=303,L]
 """

@@ -27,6 +27,7 @@ class Datasets:
     pupils: dict[str, int] = field(default_factory=dict)
     unreadable: list[tuple[str, Exception]] = field(default_factory=list)
     findings_by_file: dict[str, list] = field(default_factory=dict)  # when the engine could tell (not --merge)
+    locations: dict = field(default_factory=dict)  # (focus, path) -> "FILE:LINE:COL $.json.path" (JSON form)
 
 
 def _expand(argument: str) -> list[tuple[str, Path | None]]:

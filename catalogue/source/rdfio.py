@@ -31,12 +31,12 @@ FORMATS_BY_SUFFIX = {
     ".nt": "nt",
     ".ntriples": "nt",
     ".jsonld": "json-ld",
-    ".json": "json-ld",
+    ".json": "json",  # the handover's JSON form (or JSON-LD, when it carries an inline context)
     ".rdf": "xml",
     ".xml": "xml",
     ".owl": "xml",
 }
-FORMAT_NAMES = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld",
+FORMAT_NAMES = {"turtle": "turtle", "ttl": "turtle", "nt": "nt", "ntriples": "nt", "json-ld": "json-ld", "json": "json",
                 "jsonld": "json-ld", "xml": "xml", "rdfxml": "xml", "rdf/xml": "xml"}
 
 MAX_JSON_DEPTH = 100
@@ -60,7 +60,7 @@ def format_for(path: str, explicit: str | None = None) -> str:
     if explicit:
         key = explicit.lower()
         if key not in FORMAT_NAMES:
-            raise InputError(path, f"unknown input format '{explicit}' (use turtle, nt, json-ld or xml)")
+            raise InputError(path, f"unknown input format '{explicit}' (use turtle, nt, json-ld, json or xml)")
         return FORMAT_NAMES[key]
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS_BY_SUFFIX:
@@ -159,7 +159,11 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
     if source.format == "xml" and _DOCTYPE.search(text):
         line, col = _line_col(text, _DOCTYPE.search(text).start())
         raise InputError(source.name, "DOCTYPE and entity declarations are not allowed in RDF/XML", line, col)
-    if source.format == "json-ld":
+    if source.format == "json":
+        plain = _read_handover_json(source.name, text, max_literal)
+        if plain is not None:
+            return _merge(plain, graph)
+    if source.format in ("json-ld", "json"):
         _check_json_ld(source.name, text)
 
     target = graph if graph is not None else Graph()
@@ -177,7 +181,8 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
 
     normalize, rdflib.NORMALIZE_LITERALS = rdflib.NORMALIZE_LITERALS, False  # lexical forms as written
     try:
-        scratch.parse(data=text, format=source.format, publicID=RELATIVE_BASE)
+        scratch.parse(data=text, format="json-ld" if source.format == "json" else source.format,
+                      publicID=RELATIVE_BASE)
     except BadSyntax as exc:
         line, col = _badsyntax_position(exc)
         raise InputError(source.name, f"Turtle syntax error: {exc._why}", line, col) from None
@@ -206,6 +211,26 @@ def parse_source(source: Source, graph: Graph | None = None, max_literal: int | 
             target.bind(prefix, namespace, override=False)
     target.addN((s, p, o, target) for s, p, o in scratch)
     return target
+
+
+def _read_handover_json(name: str, text: str, max_literal: int | None) -> Graph | None:
+    """The handover's JSON form, read with the bundled context; None when the document is JSON-LD with an
+    inline context (read as JSON-LD instead)."""
+    from catalogue.handover_json.reader import NotPlainJson, read_json
+
+    try:
+        return read_json(name, text, max_literal, locations=False).graph
+    except NotPlainJson:
+        return None
+
+
+def _merge(part: Graph, graph: Graph | None) -> Graph:
+    if graph is None:
+        return part
+    for prefix, namespace in part.namespaces():
+        graph.bind(prefix, namespace, override=False)
+    graph.addN((s, p, o, graph) for s, p, o in part)
+    return graph
 
 
 def _check_iris(name: str, iris: set, text: str | None = None, fmt: str | None = None) -> None:

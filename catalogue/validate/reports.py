@@ -116,6 +116,7 @@ def as_text(run, datasets, lang: str, show_values: bool) -> str:
     return render_text("validate.txt.j2", groups=_groups(run), lang=lang, show_values=show_values,
                        counts=summary(run), checked=checked(datasets), unreadable=datasets.unreadable,
                        files=datasets.files, file_of=lambda iri: _file_of(datasets, iri),
+                       located=lambda f: datasets.locations.get((f.focus, f.path)),
                        mask=(lambda x: x) if show_values else mask, short=short_iri, pick=pick)
 
 
@@ -153,6 +154,8 @@ def as_json(run, datasets, lang: str, show_values: bool) -> str:
             item["replacement"] = f.replacement
         if f.severity_iri and f.severity_iri != str(SEVERITY_IRIS[f.severity]):
             item["severity_iri"] = f.severity_iri
+        if (f.focus, f.path) in datasets.locations:
+            item["location"] = datasets.locations[(f.focus, f.path)]
         if show_values:
             item["value"] = f.value
             # The value in N-Triples notation: its datatype, language or blank-node label kept.

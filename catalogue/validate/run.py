@@ -49,6 +49,24 @@ def _compiled_refusal(inference: str, merge: bool, shapes: Graph | None) -> str 
     return None
 
 
+def _with_json_locations(validate):
+    """Findings in files of the handover's JSON form also point at their place in the JSON."""
+    import functools
+
+    @functools.wraps(validate)
+    def wrapper(*args, **kwargs):
+        run, datasets = validate(*args, **kwargs)
+        if any(name.lower().endswith(".json") for name in datasets.files) and run.findings:
+            from catalogue.handover_json.locations import json_locations
+
+            datasets.locations = json_locations(run.findings, lambda iri: datasets.subject_files.get(URIRef(iri)),
+                                                datasets.file_paths)
+        return run, datasets
+
+    return wrapper
+
+
+@_with_json_locations
 def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format: str | None = None,
                     inference: str = "none", stdin: bytes | None = None, merge: bool = False,
                     shapes_file: str | None = None, trust_shapes: bool = False,
