@@ -14,10 +14,11 @@ from pathlib import Path
 import yaml
 
 from catalogue.errors import InputError, OvergangError
-from catalogue.site.downloads import concept_index_js, write_downloads
+from catalogue.site.downloads import write_downloads
 from catalogue.site.pages import SiteContent, render_language
 from catalogue.site.paths import DEFAULT_LANGUAGE
 from catalogue.site.postprocess import postprocess
+from catalogue.site.search_index import concept_index_js
 from catalogue.site.strings import SITE_LANGUAGES, t
 from catalogue.source.locate import CatalogueLocation
 
