@@ -171,13 +171,13 @@ def suggestions(index: dict, term: str, count: int = 3) -> list[dict]:
         best = None
         for label in record["labels"]:
             distance = suggestion_distance(query, label["key"])
-            if distance is not None and (best is None or (distance, label["kind"] != "pref") < best[:2]):
-                best = (distance, label["kind"] != "pref", label["text"])
+            if distance is not None and (best is None or (distance, label["kind"] != "pref") < best[0]):
+                best = ((distance, label["kind"] != "pref"), label["text"])
         if best is not None:
-            near.append((best, record["deprecated"], record["jurisdiction"], record["iri"]))
-    near.sort()
-    return [{"text": best[2], "iri": iri, "jurisdiction": jurisdiction}
-            for best, _, jurisdiction, iri in near[:count]]
+            near.append(((*best[0], record["deprecated"], record["jurisdiction"], record["iri"]), best[1], record))
+    near.sort(key=lambda n: n[0])
+    return [{"text": text, "iri": record["iri"], "jurisdiction": record["jurisdiction"]}
+            for _, text, record in near[:count]]
 
 
 def as_json(answer: Answer, lang: str) -> str:

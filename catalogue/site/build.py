@@ -63,14 +63,16 @@ def _site_config(location: CatalogueLocation) -> dict:
 
 
 def _nav(lang: str, docs: Path, registry) -> list:
-    from catalogue.site.paths import jurisdiction_page
+    from catalogue.site.paths import jurisdiction_page, sharing_page
 
     countries = [{j.name(lang): jurisdiction_page(j.code).replace(".html", ".md")} for j in registry]
+    guides = [{t("sharing_title", lang).format(country=j.name(lang)): sharing_page(j.code).replace(".html", ".md")}
+              for j in registry if (docs / sharing_page(j.code).replace(".html", ".md")).is_file()]
     entries = [("crosswalk", "crosswalk.md"), ("actors", "actors.md"), ("transitions", "transitions.md"),
                ("handover_reference", "reference/handover.md"), ("ontology_reference", "reference/ontology.md"),
                ("downloads", "downloads.md"), ("about", "about.md"), ("changelog", "changelog.md"),
                ("contributing", "contributing.md")]
-    return ([{t("site_name", lang): "index.md"}] + countries
+    return ([{t("site_name", lang): "index.md"}] + countries + guides
             + [{t(key, lang): page} for key, page in entries if (docs / page).is_file()])
 
 
