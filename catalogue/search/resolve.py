@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from catalogue.errors import OvergangError
-from catalogue.search.matching import FUZZY, key, match, suggestion_distance, word_starts, words
+from catalogue.search.matching import WORD_PREFIX, key, match, suggestion_distance, word_starts, words
 
 
 class NotFound(OvergangError):
@@ -29,12 +29,14 @@ def resolve(text: str, candidates: dict[str, list[str]], prefixes: dict[str, str
     ranked = []
     for iri, labels in candidates.items():
         labels = [*labels, iri.rsplit("/", 1)[-1]]
-        ranks = [m.rank for m in (match(query, key(label), word_starts(label)) for label in labels) if m is not None]
+        # A typo is never taken as a name here: the command tells the user what it could mean instead.
+        ranks = [m.rank for m in (match(query, key(label), word_starts(label)) for label in labels)
+                 if m is not None and m.rank <= WORD_PREFIX]
         # Several typed words each starting a word of one label ("grunnskole videregående") name it too.
         if len(typed_words) > 1 and any(all(any(w.startswith(t) for w in words(label)) for t in typed_words)
                                         for label in labels):
-            ranks.append(FUZZY)
-        if ranks and min(ranks) <= FUZZY:
+            ranks.append(WORD_PREFIX + 1)
+        if ranks:
             ranked.append((min(ranks), iri))
     ranked.sort()
     best = [iri for rank, iri in ranked if rank == ranked[0][0]] if ranked else []

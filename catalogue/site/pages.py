@@ -314,7 +314,8 @@ def _sharing_guide(content: SiteContent, lang: str, docs: Path, render, jurisdic
     page = sharing_page(jurisdiction.code)
     _page(docs / page.replace(".html", ".md"), t("sharing_title", lang).format(country=jurisdiction.name(lang)),
           render("sharing.html.j2", page, jurisdiction=jurisdiction, transitions=transitions,
-                 categories=categories, answers=answers))
+                 categories=categories, answers=answers,
+                 first_category=next((r.category for r in transitions[0].information_rules), None)))
 
 
 def _a_to_z(members: dict, languages: tuple[str, ...]):
