@@ -138,15 +138,34 @@ def rules(ctx: click.Context, transition: str, category: str | None, age: int | 
               help="Run only this check or group of checks (e.g. qskos, profile, alignment); repeatable.")
 @click.option("--fail-on", type=click.Choice(["violation", "warning"]), default="violation", show_default=True,
               help="Lowest severity that makes the exit code 1.")
+@click.option("--vocabulary", "vocabulary", metavar="FILE", type=click.Path(dir_okay=False), default=None,
+              help="Check this vocabulary file from outside against a profile instead; it never joins the catalogue.")
+@click.option("--profile", "profile", metavar="NAME", default=None,
+              help="With --vocabulary: the registered profile to check against (e.g. skos-ap-no).")
 @click.pass_context
-def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...], fail_on: str) -> None:
-    """Run every check on the catalogue itself and report findings by file and line."""
+def check(ctx: click.Context, lang: str | None, fmt: str, only: tuple[str, ...], fail_on: str,
+          vocabulary: str | None, profile: str | None) -> None:
+    """Run every check on the catalogue itself and report findings by file and line.
+
+    With --vocabulary FILE, check that file against one registered profile instead (exit 1 on violations).
+    """
     from catalogue.checks.registry import REGISTRY, run_checks
     from catalogue.checks.report import findings_json, findings_text
     from catalogue.model.catalogue import build_views
     from catalogue.text.i18n import default_language
 
     lang = lang or default_language()
+    if profile and not vocabulary:
+        raise click.BadParameter("--profile goes with --vocabulary FILE", param_hint="--profile")
+    if vocabulary:
+        from pathlib import Path
+
+        from catalogue.checks.outside import check_vocabulary
+
+        _used, found = check_vocabulary(build_views(_location(ctx)), Path(vocabulary), profile, vocabulary)
+        click.echo(findings_json(found, lang) if fmt == "json" else findings_text(found, lang, 1), nl=False)
+        failing = {"violation"} if fail_on == "violation" else {"violation", "warning"}
+        ctx.exit(errors.VIOLATIONS if any(f.severity in failing for f in found) else errors.OK)
     unknown = [name for name in only
                if not any(n == name or n.startswith(name + ":") or name.startswith(n + ":") for n in REGISTRY)]
     if unknown:

@@ -6,8 +6,8 @@ from rdflib import Graph, URIRef
 
 from catalogue.checks import legal_sources
 from catalogue.checks.registry import REGISTRY
-from catalogue.locate import CatalogueLocation
-from catalogue.views.catalogue import build_views
+from catalogue.model.catalogue import build_views
+from catalogue.source.locate import CatalogueLocation
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -159,3 +159,42 @@ def test_format_is_byte_identical_under_any_hash_seed(tmp_path):
     assert len(outputs) == 1
     text = outputs.pop()
     assert "ns1:" in text and "zz:x" in text
+
+
+LEGACY = """@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ex: <https://agency.example/begrep/> .
+
+ex:a a skos:Concept ;
+    skos:prefLabel "elevmappe"@nb .
+"""
+
+
+def test_an_outside_vocabulary_is_checked_against_a_profile_without_joining(tmp_path):
+    path = tmp_path / "legacy.ttl"
+    path.write_text(LEGACY, encoding="utf-8")
+    before = {p: p.read_bytes() for p in (REPO / "vocab").rglob("*.ttl")}
+    result = CliRunner().invoke(main, ["check", "--vocabulary", str(path), "--profile", "skos-ap-no",
+                                       "--format", "json"], catch_exceptions=False)
+    payload = json.loads(result.output)
+    assert result.exit_code == 1
+    assert payload["findings"] and {f["file"] for f in payload["findings"]} == {str(path)}
+    assert {f["line"] for f in payload["findings"]} == {4}  # the line where ex:a's block starts
+    assert before == {p: p.read_bytes() for p in (REPO / "vocab").rglob("*.ttl")}
+    unknown = CliRunner().invoke(main, ["check", "--vocabulary", str(path), "--profile", "nope"])
+    assert unknown.exit_code == 3 and "skos-ap-no" in unknown.output
+
+
+COUNTRY_WORDS = __import__("re").compile(
+    r"""["'](no|dk|se|fi|is|fo|gl)["']|\b(NO|DK)\.|Norway|Denmark|Norge|Danmark|Noreg|/no/|/dk/""")
+
+
+def test_the_code_names_no_jurisdiction():
+    """Jurisdictions live in the data; the package, the CLI and the templates name none (comments aside)."""
+    hits = []
+    files = [*(REPO / "catalogue").rglob("*.py"), *(REPO / "catalogue" / "templates").rglob("*.j2"), REPO / "cli.py"]
+    for path in files:
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            code = line.split("#", 1)[0] if path.suffix == ".py" else line
+            if COUNTRY_WORDS.search(code):
+                hits.append(f"{path.relative_to(REPO)}:{number}: {line.strip()}")
+    assert hits == []

@@ -12,9 +12,9 @@ import pytest
 from rdflib import URIRef
 from rdflib.namespace import DCTERMS, FOAF, RDF, SKOS
 
-from catalogue.manifest import read_manifest, run_entry
 from catalogue.namespaces import DPV, OVG
-from catalogue.validator import context_for
+from catalogue.validate.context import context_for
+from catalogue.validate.manifest import read_manifest, run_entry
 
 REPO = Path(__file__).resolve().parent.parent
 ENTRIES = {e.data.name: e for e in read_manifest(REPO / "examples" / "manifest.ttl")}

@@ -14,8 +14,8 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, FOAF, OWL, SKOS
 
-from catalogue.namespaces import CV, DPV, EUVOC, MDL, OVG
 from catalogue.checks.findings import Finding, en
+from catalogue.namespaces import CV, DPV, EUVOC, MDL, OVG
 
 NOTE_PROPERTIES = (SKOS.editorialNote, SKOS.scopeNote, SKOS.historyNote)
 LABEL_PROPERTIES = (SKOS.prefLabel, SKOS.altLabel, SKOS.hiddenLabel)

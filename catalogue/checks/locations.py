@@ -17,17 +17,18 @@ def _lines(path: Path) -> tuple[str, ...]:
         return ()
 
 
-def _spellings(iri: str) -> list[str]:
+def _spellings(iri: str, extra: dict[str, str] | None = None) -> list[str]:
     names = [f"<{iri}>"]
-    for prefix, namespace in all_prefixes().items():
+    for prefix, namespace in {**all_prefixes(), **(extra or {})}.items():
         ns = str(namespace)
         if iri.startswith(ns) and re.fullmatch(r"[A-Za-z0-9_.-]+", iri[len(ns):] or "!"):
             names.append(f"{prefix}:{iri[len(ns):]}")
     return names
 
 
-def subject_line(path: Path, iri: str) -> int | None:
-    names = _spellings(iri)
+def subject_line(path: Path, iri: str, prefixes: dict[str, str] | None = None) -> int | None:
+    """The line that starts ``iri``'s subject block; ``prefixes`` adds the file's own prefix declarations."""
+    names = _spellings(iri, prefixes)
     for number, line in enumerate(_lines(path), start=1):
         stripped = line.rstrip()
         for name in names:

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from catalogue.checks import (alignment, files, legal_sources, ontology, profiles, registry_rules, shapes,
-                              skos_quality, sources)
+from catalogue.checks import (
+    alignment,
+    files,
+    legal_sources,
+    ontology,
+    profiles,
+    registry_rules,
+    shapes,
+    skos_quality,
+    sources,
+)
 from catalogue.checks.findings import Finding
 
 REGISTRY = {}

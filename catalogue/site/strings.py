@@ -7,9 +7,9 @@ LANGUAGE_NAMES = {"en": "English", "nb": "Norsk bokmål", "nn": "Norsk nynorsk",
 
 STRINGS = {
     "site_name": {"en": "Transition catalogue", "nb": "Overgangskatalogen", "da": "Overgangskataloget"},
-    "tagline": {"en": "Concepts, roles and rules for a child's moves between stages of education in Norway and Denmark",
-                "nb": "Begreper, roller og regler for barns overganger i utdanningsløpet i Norge og Danmark",
-                "da": "Begreber, roller og regler for børns overgange i uddannelsesforløbet i Norge og Danmark"},
+    "tagline": {"en": "Concepts, roles and rules for a child's moves between stages of education, across borders",
+                "nb": "Begreper, roller og regler for barns overganger i utdanningsløpet, på tvers av grenser",
+                "da": "Begreber, roller og regler for børns overgange i uddannelsesforløbet, på tværs af grænser"},
     "search": {"en": "Search for a term in any language", "nb": "Søk etter et begrep på hvilket som helst språk",
                "da": "Søg efter et begreb på et hvilket som helst sprog"},
     "search_hint": {"en": "For example PPR, oppføl, ungdomsudd", "nb": "For eksempel PPR, oppføl, ungdomsudd",
@@ -105,8 +105,8 @@ STRINGS = {
     "warning": {"en": "warning", "nb": "advarsel", "da": "advarsel"},
     "info": {"en": "info", "nb": "info", "da": "info"},
     "whole_catalogue": {"en": "The whole catalogue", "nb": "Hele katalogen", "da": "Hele kataloget"},
-    "alignments_sssom": {"en": "Norway–Denmark alignment (SSSOM)", "nb": "Norge–Danmark-koblinger (SSSOM)",
-                         "da": "Norge–Danmark-koblinger (SSSOM)"},
+    "alignments_sssom": {"en": "Alignments between jurisdictions (SSSOM)", "nb": "Koblinger mellom jurisdiksjoner (SSSOM)",
+                         "da": "Koblinger mellem jurisdiktioner (SSSOM)"},
     "harvest": {"en": "Collection for data.norge.no", "nb": "Begrepssamling for data.norge.no",
                 "da": "Begrebssamling for data.norge.no"},
     # search
