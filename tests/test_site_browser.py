@@ -325,7 +325,7 @@ def test_the_sharing_guide_answers_each_rule_as_the_data_states_it(page, server,
             shown = page.locator(".ovg-share-answer:visible")
             assert shown.count() == 1, (rule["transition"], rule["category"], age)
             answer = shown.first
-            assert answer.get_attribute("data-has-rule") == "yes"
+            assert answer.get_attribute("data-has-rule") == "true"
             verdict = {True: "consent", False: "free", None: "unknown"}[rule["consent"]]
             candidates = answer.locator(".ovg-share-rule", has=page.locator(f"[data-verdict={verdict}]"))
             assert candidates.count() >= 1
@@ -359,6 +359,6 @@ def test_the_sharing_guide_says_when_there_is_no_rule(page, server, catalogue):
     without = next(o for o in options if o not in with_rule)
     page.select_option("#ovg-guide-category", without)
     shown = page.locator(".ovg-share-answer:visible")
-    assert shown.count() == 1 and shown.get_attribute("data-has-rule") == "no"
+    assert shown.count() == 1 and shown.get_attribute("data-has-rule") == "false"
     assert "has no rule" in shown.inner_text()
     assert shown.locator("[data-verdict=consent], [data-verdict=free]").count() == 0
