@@ -53,6 +53,7 @@ MUTATIONS = {
     "legal-sources:whole-act": lambda g: g.add((DELTA, URIRef("http://xmlns.com/foaf/0.1/focus"),
                                                 URIRef("https://www.retsinformation.dk/eli/lta/2024/989"))),
     "identifiers": lambda g: g.set((BETA, DCTERMS.identifier, Literal(str(ALPHA)))),
+    "note-languages": lambda g: g.add((ALPHA, SKOS.scopeNote, Literal("Only in English.", lang="en"))),
     "alignment:targets": lambda g: g.add((ALPHA, SKOS.relatedMatch, DK.nowhere)),
     "alignment:pairs": lambda g: g.add((ALPHA, SKOS.relatedMatch, GAMMA)),
     "alignment:records": lambda g: g.remove((RECORD, DCTERMS.creator, None)),

@@ -93,6 +93,13 @@ def coverage(views) -> tuple[int, int]:
     return provision, provision + sum(1 for k in found if k == "whole-act")
 
 
+def plain_share(views) -> tuple[int, int]:
+    """(concepts linked at provision level, every law-governed concept): the same count without leaving out the
+    concepts whose note explains a whole-act link, so the share cannot be raised by writing notes."""
+    found = kinds(views).values()
+    return sum(1 for k in found if k == "provision"), len(found)
+
+
 def whole_act_only(views):
     graph, known = views.graph, acts(views.graph)
     return [Finding("legal-sources:whole-act", "warning",

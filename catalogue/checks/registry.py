@@ -6,6 +6,7 @@ from catalogue.checks import (
     alignment,
     files,
     legal_sources,
+    note_languages,
     ontology,
     profiles,
     registry_rules,
@@ -16,7 +17,8 @@ from catalogue.checks import (
 from catalogue.checks.findings import Finding
 
 REGISTRY = {}
-for _module in (files, ontology, registry_rules, profiles, skos_quality, sources, alignment, shapes, legal_sources):
+for _module in (files, ontology, registry_rules, profiles, skos_quality, sources, alignment, shapes, legal_sources,
+                note_languages):
     REGISTRY.update(_module.CHECKS)
 
 
