@@ -74,26 +74,60 @@ LANG_CHOICE = LanguageTag()
 @click.option("--lang", type=LANG_CHOICE, default=None,
               help="Language of definitions and explanations (default: from the locale, else en).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True,
+              help="Show at most this many concepts, the best first.")
 @click.option("--no-cache", is_flag=True, help="Rebuild the lookup index instead of using the cached one.")
 @click.pass_context
-def lookup(ctx: click.Context, term: str, lang: str | None, fmt: str, no_cache: bool) -> None:
-    """Find concepts by any label in any language (case- and accent-insensitive, prefixes too).
+def lookup(ctx: click.Context, term: str, lang: str | None, fmt: str, limit: int, no_cache: bool) -> None:
+    """Find concepts by any label in any language.
 
-    Shows each concept's labels, definition, source and its counterparts across the border, and warns
-    about false friends. Exits 1 when nothing matches.
+    Case, accents, hyphens, spaces and punctuation are ignored; a prefix or a word's start is enough, and one
+    or two typos are forgiven (ranked below exact hits). Shows each concept's labels, definition, source and
+    its counterparts across the border, warns about false friends, and suggests near labels ("did you
+    mean") when nothing matches. Exits 1 when nothing matches.
     """
     from catalogue.search import lookup as lookup_mod
     from catalogue.text.i18n import default_language
-    from catalogue.text.templating import render_text
 
     lang = lang or default_language()
     index = lookup_mod.load_index(_location(ctx), use_cache=not no_cache)
-    results = lookup_mod.search(index, term)
-    if fmt == "json":
-        click.echo(lookup_mod.as_json(results, lang))
-    else:
-        click.echo(render_text("lookup.txt.j2", results=results, term=term, lang=lang), nl=False)
-    ctx.exit(errors.OK if results else errors.VIOLATIONS)
+    answer = lookup_mod.find(index, term, limit)
+    click.echo(lookup_mod.as_json(answer, lang) if fmt == "json" else lookup_mod.as_text(answer, lang), nl=fmt == "json")
+    ctx.exit(errors.OK if answer.results else errors.VIOLATIONS)
+
+
+@main.command()
+@click.argument("transition")
+@click.option("--category", "category", default=None, metavar="C",
+              help="The information category (label, IRI, prefixed name or last part of the IRI); default: every "
+                   "category the transition has a rule for.")
+@click.option("--age", type=click.IntRange(min=0, max=130), default=None, metavar="N",
+              help="The pupil's age in whole years: who must consent depends on it.")
+@click.option("--lang", type=LANG_CHOICE, default=None,
+              help="Language of the answer (default: from the locale, else en).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def rules(ctx: click.Context, transition: str, category: str | None, age: int | None, lang: str | None,
+          fmt: str) -> None:
+    """What may be shared at TRANSITION (label, IRI, prefixed name or last part of the IRI): whether each
+    information category may follow the pupil without consent, who must consent from which age, on which
+    section of which law, and by what deadline. Read from the catalogue's sharing rules only.
+
+    Exits 1 when the catalogue has no rule for the category (the answer says so), 2 for a transition or
+    category the catalogue does not know.
+    """
+    from catalogue.model import sharing
+    from catalogue.model.catalogue import build_views
+    from catalogue.search.rules_report import RulesQuery
+    from catalogue.text.i18n import default_language
+
+    lang = lang or default_language()
+    query = RulesQuery(build_views(_location(ctx)))
+    found = query.transition(transition)
+    answers = ([sharing.answer(found, query.category(found, category), age)] if category
+               else sharing.answers(found, age))
+    click.echo(query.as_json(answers, lang) if fmt == "json" else query.as_text(answers, lang), nl=fmt == "json")
+    ctx.exit(errors.OK if answers and all(a.has_rule for a in answers) else errors.VIOLATIONS)
 
 
 @main.command()

@@ -1,4 +1,5 @@
-"""Lookup latency on the real catalogue: a cold run (index rebuilt from the RDF) against warm runs (cached index).
+"""Lookup latency on the real catalogue: a cold run (index rebuilt from the RDF) against warm runs (cached index),
+and the matching alone, in-process, for exact queries against ones that need the typo pass.
 
 Prints the figures and the ratio; run from the checkout with the project installed:
     python benchmarks/lookup_latency.py [RUNS]
@@ -15,7 +16,9 @@ import sys
 import tempfile
 import time
 
-TERMS = ["PPR", "ppt", "Oppfølgingstenesta", "ungdomsskole", "ungdomsudd"]
+TERMS = ["PPR", "ppt", "Oppfølgingstenesta", "ungdomsskole", "ungdomsudd", "PP tjenesten", "oppfølgingstjensten"]
+# Queries that only a typo or a suggestion can answer: the slowest path of the matching rule.
+TYPO_TERMS = ["oppfølgingstjensten", "sakyndig vurdering", "kommunne", "qqqqzzzz"]
 
 
 def timed(args, env):
@@ -40,6 +43,26 @@ def main(runs: int) -> None:
     print(f"cold lookup (index built from RDF): {cold:.3f} s")
     print(f"warm lookup, median of {len(warm)}:   {statistics.median(warm):.3f} s  (max {max(warm):.3f} s)")
     print(f"cold/warm ratio: {cold / statistics.median(warm):.1f}x")
+    matching()
+
+
+def matching(rounds: int = 20) -> None:
+    from pathlib import Path
+
+    from catalogue.model.catalogue import build_views
+    from catalogue.search.lookup import build_index, find
+    from catalogue.source.locate import CatalogueLocation
+
+    index = build_index(build_views(CatalogueLocation(Path.cwd(), "checkout")))
+    for name, terms in (("exact or prefix", TERMS[:5]), ("typo or did-you-mean", TYPO_TERMS)):
+        times = []
+        for _ in range(rounds):
+            for term in terms:
+                start = time.perf_counter()
+                find(index, term)
+                times.append(time.perf_counter() - start)
+        print(f"matching only, {name}: median {statistics.median(times) * 1000:.1f} ms, max {max(times) * 1000:.1f} ms "
+              f"over {len(index['concepts'])} concepts")
 
 
 if __name__ == "__main__":

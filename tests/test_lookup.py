@@ -109,11 +109,11 @@ def test_cache_is_used_and_follows_the_sources(repo, cache, tmp_path):
 
 
 def test_terminal_control_characters_are_escaped():
-    from catalogue.text.templating import render_text
+    from catalogue.search.lookup import Answer, as_text
     results = [{"iri": "https://w3id.org/overgang/dk/x", "jurisdiction": "dk", "jurisdiction_names": {"en": "Denmark"}, "pref_labels": {"en": "evil\x1b[31m"}, "native_label": "ond\x1b[31m",
                 "labels": [], "definitions": {"en": "d"}, "sources": [], "deprecated": False, "replaced_by": [],
-                "editorial_notes": {}, "counterparts": [], "false_friends": []}]
-    out = render_text("lookup.txt.j2", results=results, term="x", lang="en")
+                "editorial_notes": {}, "counterparts": [], "false_friends": [], "match": "exact"}]
+    out = as_text(Answer("x\x1b[2J", results, 1, [{"text": "t\x1b[31m", "iri": "i", "jurisdiction": "dk"}]), "en")
     assert "\x1b" not in out and "\\u001b" in out
 
 
@@ -133,8 +133,69 @@ def test_broken_catalogue_gives_path_line_and_exit_3(repo, tmp_path, monkeypatch
 def test_search_prefers_preferred_labels():
     index = {"concepts": [
         {"iri": "b", "jurisdiction": "no", "deprecated": False,
-         "labels": [{"text": "PPT", "lang": "nb", "kind": "alt", "folded": "ppt"}]},
+         "labels": [{"text": "PPT", "lang": "nb", "kind": "alt", "folded": "ppt", "key": "ppt", "starts": ["ppt"]}]},
         {"iri": "a", "jurisdiction": "no", "deprecated": False,
-         "labels": [{"text": "PPT", "lang": "nb", "kind": "pref", "folded": "ppt"}]},
+         "labels": [{"text": "PPT", "lang": "nb", "kind": "pref", "folded": "ppt", "key": "ppt", "starts": ["ppt"]}]},
     ]}
     assert [r["iri"] for r in search(index, "ppt")] == ["a", "b"]
+
+
+# ---------------------------------------------------------------- the forgiving rule (issue 16)
+
+@pytest.mark.parametrize("term, expected", [
+    ("PP tjenesten", "no/pp-tjenesten"),             # a space where the label has a hyphen
+    ("oppfolgingstjenesten", "no/oppfolgingstjenesten"),  # no ø
+    ("oppfølgingstjensten", "no/oppfolgingstjenesten"),   # a letter missing
+    ("uu vejleder", "dk/uddannelsesvejleder"),          # UU-vejleder, typed with a space
+    ("pædagogisk psykologisk vurdering", "dk/ppv"),
+    ("sakyndig vurdering", "no/sakkyndig-vurdering"),   # a typo in a multi-word label
+])
+def test_forgiving_terms_find_the_right_concept(repo, cache, term, expected):
+    result = lookup(repo, term, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert _iris(result)[0] == "https://w3id.org/overgang/" + expected
+
+
+def test_typos_rank_below_exact_hits():
+    from catalogue.search.lookup import find
+
+    index = {"concepts": [
+        {"iri": "typo", "jurisdiction": "no", "deprecated": False,
+         "labels": [{"text": "rektur", "kind": "pref", "key": "rektur", "starts": ["rektur"]}]},
+        {"iri": "exact", "jurisdiction": "no", "deprecated": False,
+         "labels": [{"text": "rektor", "kind": "alt", "key": "rektor", "starts": ["rektor"]}]},
+    ]}
+    answer = find(index, "rektor")
+    assert [r["iri"] for r in answer.results] == ["exact", "typo"]
+    assert [r["match"] for r in answer.results] == ["exact", "typo"]
+    assert answer.suggestions == []
+
+
+def test_did_you_mean_when_nothing_matches_exactly(repo, cache):
+    data = json.loads(lookup(repo, "oppfølgingstjensten", "--format", "json").output)
+    assert "https://w3id.org/overgang/no/oppfolgingstjenesten" in [s["iri"] for s in data["did_you_mean"]]
+    text = lookup(repo, "oppfølgingstjensten", "--lang", "en").output
+    assert text.startswith("Did you mean: oppfølgingstjenesten [NO]?")
+    nb = lookup(repo, "kommunne", "--lang", "nb")
+    assert "Mente du:" in nb.output and "kommune" in nb.output
+
+
+def test_lookup_shows_the_best_ten_and_says_how_many_more(repo, cache):
+    result = lookup(repo, "P", "--lang", "en")
+    assert result.exit_code == 0
+    data = json.loads(lookup(repo, "P", "--format", "json").output)
+    assert data["shown"] == 10 < data["total"]
+    assert f"Showing 10 of {data['total']} matches; --limit N shows more." in result.output
+    assert len(result.output.splitlines()) < 80
+    three = json.loads(lookup(repo, "P", "--format", "json", "--limit", "3").output)
+    assert [r["iri"] for r in three["results"]] == [r["iri"] for r in data["results"][:3]]
+    assert lookup(repo, "P", "--limit", "0").exit_code == 2
+
+
+def test_each_brief_result_shows_country_and_definition_start(repo, cache):
+    output = lookup(repo, "PP", "--lang", "en").output
+    brief = output.split("Other matches:", 1)[1].splitlines()
+    entries = [line for line in brief if "[" in line]
+    assert entries and all(("[NO · Norway]" in line) or ("[DK · Denmark]" in line) for line in entries)
+    definitions = [line.strip() for line in brief if line.startswith("      ")]
+    assert len(definitions) == len(entries) and all(len(d) <= 111 for d in definitions)

@@ -155,3 +155,51 @@ def test_unsafe_yaml_in_mkdocs_yml_is_refused(tmp_path):
     result = CliRunner().invoke(main, ["--catalogue", str(root), "build", "--out", str(tmp_path / "out")])
     assert result.exit_code == 3
     assert "mkdocs.yml" in result.output
+
+
+# ---------------------------------------------------------------- issue 16
+
+def test_a_to_z_files_ae_oe_aa_after_z(built_site, views):
+    """The Norwegian index groups by the Norwegian alphabet: Å is its own letter after Z, not beside A."""
+    page = (built_site / "nb" / "jurisdiction-no.html").read_text(encoding="utf-8")
+    section = page.split('<section class="ovg-az" lang="nb">', 1)[1].split("</section>", 1)[0]
+    letters = re.findall(r'<h4 id="[^"]+">([^<]+)</h4>', section)
+    # Which letters the data needs is computed from the labels, not assumed.
+    labels = [c.pref_labels["nb"] for c in views.concepts.values() if c.jurisdiction == "no" and "nb" in c.pref_labels]
+    nordic = [x for x in "ÆØÅ" if any(label[:1].upper() == x for label in labels)]
+    assert nordic, "the data should have a label starting with Æ, Ø or Å"
+    assert letters[-len(nordic):] == nordic
+    assert letters.index(nordic[0]) > letters.index("U")
+    entries = re.findall(r'<li><a href="[^"]+">(?:<del>)?([^<]+)', section)
+    first_aa = next(i for i, text in enumerate(entries) if text[:1].upper() == nordic[-1])
+    assert all(text[:1].upper() in ("Æ", "Ø", "Å") for text in entries[first_aa:])
+
+
+def test_collation_follows_the_language():
+    from catalogue.site.collation import initial, sort_key
+
+    words = ["Åpen", "avtale", "Ørsta", "zebra", "Ærlig", "barn", "Élev"]
+    assert sorted(words, key=lambda w: sort_key(w, "nb")) == ["avtale", "barn", "Élev", "zebra", "Ærlig", "Ørsta", "Åpen"]
+    assert sorted(words, key=lambda w: sort_key(w, "da"))[-3:] == ["Ærlig", "Ørsta", "Åpen"]
+    english = sorted(words, key=lambda w: sort_key(w, "en"))
+    assert english.index("Åpen") < english.index("barn") and english[-1] == "zebra"  # English: Å is an A
+    assert initial("Åpen", "nb") == "Å" and initial("Åpen", "en") == "A" and initial("Élev", "da") == "E"
+    assert initial("Aabenraa", "da") == "Å"  # CLDR: the old spelling aa files under å
+
+
+def test_a_sharing_guide_per_jurisdiction_in_every_language(built_site, views):
+    codes = {t.jurisdiction for t in views.transitions.values()}
+    assert codes
+    for code in codes:
+        for prefix in ("", "nb/", "da/"):
+            page = (built_site / prefix / f"sharing-{code}.html").read_text(encoding="utf-8")
+            assert 'class="ovg-guide"' in page and "ovg-share-answer" in page
+            assert "src=\"http" not in page
+
+
+def test_external_matches_are_shown(built_site, views):
+    concept = next(c for c in views.concepts.values() if c.external_matches)
+    jurisdiction, slug = concept.iri.rsplit("/", 2)[-2:]
+    page = (built_site / "concepts" / jurisdiction / f"{slug}.html").read_text(encoding="utf-8")
+    for _, target in concept.external_matches:
+        assert f'href="{target}"' in page

@@ -30,6 +30,7 @@ class InformationRule:
     comment: dict[str, str]
     sources: tuple[str, ...]
     editorial_notes: dict[str, list[str]]
+    must_transfer: bool = False  # a duty to pass the information on, not only a permission
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ def _deadline(graph: Graph, node) -> Deadline:
 
 def _rule(graph: Graph, node) -> InformationRule:
     consent = graph.value(node, OVG.requiresConsent)
+    duty = graph.value(node, OVG.mustTransfer)
     return InformationRule(
         category=str(graph.value(node, OVG.informationCategory)),
         requires_consent=bool(consent.toPython()) if isinstance(consent, Literal) else None,
@@ -107,6 +109,7 @@ def _rule(graph: Graph, node) -> InformationRule:
         comment=by_language(graph, node, RDFS.comment),
         sources=_sources(graph, node),
         editorial_notes=all_by_language(graph, node, SKOS.editorialNote),
+        must_transfer=isinstance(duty, Literal) and duty.toPython() is True,
     )
 
 

@@ -8,28 +8,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
-from dataclasses import asdict
+from dataclasses import dataclass, field
 
 from catalogue import __version__
 from catalogue.search.cache_dir import read_json, write_json
+from catalogue.search.matching import FUZZY, Match, fold, key, match, suggestion_distance, word_starts
 from catalogue.source.locate import CatalogueLocation
 from catalogue.text.i18n import INVERSE
 
-INDEX_FORMAT = 4
-_FOLD = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l"})
-
-
-def fold(text: str) -> str:
-    """Case- and accent-insensitive form: 'Oppfølgingstenesta' and 'oppfolgingstenesta' fold alike."""
-    lowered = text.casefold().translate(_FOLD)
-    decomposed = unicodedata.normalize("NFKD", lowered)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
-
-
-def _words(folded: str) -> list[str]:
-    cleaned = "".join(ch if ch.isalnum() else " " for ch in folded)
-    return cleaned.split()
+INDEX_FORMAT = 5
+DEFAULT_LIMIT = 10
 
 
 # ---------------------------------------------------------------- building the index
@@ -66,7 +54,8 @@ def build_index(views) -> dict:
         for kind, table in (("pref", {k: [v] for k, v in c.pref_labels.items()}), ("alt", c.alt_labels),
                             ("hidden", c.hidden_labels), ("deprecated", c.deprecated_labels)):
             for lang, texts in table.items():
-                labels.extend({"text": t, "lang": lang, "kind": kind, "folded": fold(t)} for t in texts)
+                labels.extend({"text": t, "lang": lang, "kind": kind, "folded": fold(t), "key": key(t),
+                               "starts": word_starts(t)} for t in texts if key(t))
         records.append({
             "iri": iri,
             "jurisdiction": c.jurisdiction,
@@ -123,42 +112,95 @@ def load_index(location: CatalogueLocation, use_cache: bool = True) -> dict:
 
 # ---------------------------------------------------------------- searching
 
-def search(index: dict, term: str) -> list[dict]:
-    """Concepts whose label equals, starts with, or has a word starting with ``term`` (folded)."""
-    query = fold(term)
-    if not query:
-        return []
+MATCH_NAMES = ("exact", "prefix", "word", "typo", "typo")
+
+
+def _ranked(index: dict, term: str) -> list[tuple[tuple, dict, Match]]:
+    query = key(term)
     ranked = []
     for record in index["concepts"]:
         best = None
         for label in record["labels"]:
-            folded = label["folded"]
-            if folded == query:
-                rank = 0
-            elif folded.startswith(query):
-                rank = 1
-            elif any(w.startswith(query) for w in _words(folded)) or fold(label["text"].replace("-", "")) == query:
-                rank = 2
-            else:
+            found = match(query, label["key"], label["starts"])
+            if found is None:
                 continue
-            if label["kind"] != "pref":
-                rank += 0.5
-            best = rank if best is None else min(best, rank)
+            order = (found.rank, found.edits, label["kind"] != "pref", len(label["key"]))
+            if best is None or order < best[0]:
+                best = (order, found)
         if best is not None:
-            ranked.append((best, record["deprecated"], record["jurisdiction"], record["iri"], record))
-    ranked.sort(key=lambda r: r[:4])
-    return [r[-1] for r in ranked]
+            ranked.append(((*best[0], record["deprecated"], record["jurisdiction"], record["iri"]), record, best[1]))
+    ranked.sort(key=lambda r: r[0])
+    return ranked
 
 
-def as_json(results: list[dict], lang: str) -> str:
+def search(index: dict, term: str) -> list[dict]:
+    """Every concept with a label that matches ``term`` by the shared rule (catalogue.search.matching), best
+    first: exact, then prefixes, then word prefixes, then typos."""
+    return [record for _, record, _ in _ranked(index, term)]
+
+
+@dataclass
+class Answer:
+    term: str
+    results: list[dict]  # the best ``limit`` records, each with "match": exact, prefix, word or typo
+    total: int
+    suggestions: list[dict] = field(default_factory=list)  # did you mean: {"text", "iri", "jurisdiction"}
+
+    @property
+    def exact(self) -> bool:
+        """Whether any result matched without typos."""
+        return any(r["match"] != "typo" for r in self.results)
+
+
+def find(index: dict, term: str, limit: int = DEFAULT_LIMIT) -> Answer:
+    ranked = _ranked(index, term)
+    results = [{**record, "match": MATCH_NAMES[found.rank]} for _, record, found in ranked[:limit]]
+    answer = Answer(term, results, len(ranked))
+    if not ranked or ranked[0][2].rank >= FUZZY:
+        answer.suggestions = suggestions(index, term)
+    return answer
+
+
+def suggestions(index: dict, term: str, count: int = 3) -> list[dict]:
+    """The labels nearest to ``term`` as a whole, for "did you mean"; one per concept."""
+    query = key(term)
+    if not query:
+        return []
+    near = []
+    for record in index["concepts"]:
+        best = None
+        for label in record["labels"]:
+            distance = suggestion_distance(query, label["key"])
+            if distance is not None and (best is None or (distance, label["kind"] != "pref") < best[0]):
+                best = ((distance, label["kind"] != "pref"), label["text"])
+        if best is not None:
+            near.append(((*best[0], record["deprecated"], record["jurisdiction"], record["iri"]), best[1], record))
+    near.sort(key=lambda n: n[0])
+    return [{"text": text, "iri": record["iri"], "jurisdiction": record["jurisdiction"]}
+            for _, text, record in near[:count]]
+
+
+def as_json(answer: Answer, lang: str) -> str:
     out = []
-    for r in results:
+    for r in answer.results:
         item = {k: v for k, v in r.items() if k != "labels"}
         item["alt_labels"] = sorted({(l["text"], l["lang"]) for l in r["labels"] if l["kind"] != "pref"})
         item["alt_labels"] = [{"text": t, "lang": lg} for t, lg in item["alt_labels"]]
         item["definition"] = r["definitions"].get(lang)
         out.append(item)
-    return json.dumps({"lang": lang, "results": out}, ensure_ascii=False, indent=2)
+    return json.dumps({"lang": lang, "term": answer.term, "total": answer.total, "shown": len(out), "results": out,
+                       "did_you_mean": answer.suggestions}, ensure_ascii=False, indent=2)
 
 
-__all__ = ["fold", "build_index", "load_index", "search", "as_json", "asdict"]
+def as_text(answer: Answer, lang: str) -> str:
+    """The terminal report: concepts that matched exactly in full, the others one line each."""
+    from catalogue.search.messages import say
+    from catalogue.text.templating import render_text
+
+    full = [r for r in answer.results if r["match"] == "exact"] or answer.results[:1]
+    brief = [r for r in answer.results if not any(r is f for f in full)]
+    return render_text("lookup.txt.j2", results=answer.results, full=full, brief=brief, total=answer.total,
+                       exact=answer.exact, suggestions=answer.suggestions, term=answer.term, lang=lang, say=say)
+
+
+__all__ = ["fold", "build_index", "load_index", "search", "find", "as_json", "as_text"]

@@ -14,10 +14,11 @@ from pathlib import Path
 import yaml
 
 from catalogue.errors import InputError, OvergangError
-from catalogue.site.downloads import concept_index_js, write_downloads
+from catalogue.site.downloads import write_downloads
 from catalogue.site.pages import SiteContent, render_language
 from catalogue.site.paths import DEFAULT_LANGUAGE
 from catalogue.site.postprocess import postprocess
+from catalogue.site.search_index import concept_index_js
 from catalogue.site.strings import SITE_LANGUAGES, t
 from catalogue.source.locate import CatalogueLocation
 
@@ -62,15 +63,17 @@ def _site_config(location: CatalogueLocation) -> dict:
 
 
 def _nav(lang: str, docs: Path, registry) -> list:
-    from catalogue.site.paths import jurisdiction_page
+    from catalogue.site.paths import jurisdiction_page, sharing_page
 
     countries = [{j.name(lang): jurisdiction_page(j.code).replace(".html", ".md")} for j in registry]
+    guides = [{t("sharing_title", lang).format(country=j.name(lang)): sharing_page(j.code).replace(".html", ".md")}
+              for j in registry if (docs / sharing_page(j.code).replace(".html", ".md")).is_file()]
     entries = [("crosswalk", "crosswalk.md"), ("actors", "actors.md"), ("transitions", "transitions.md"),
                ("handover_reference", "reference/handover.md"), ("handover_json", "reference/handover-json.md"),
                ("ontology_reference", "reference/ontology.md"),
                ("downloads", "downloads.md"), ("about", "about.md"), ("changelog", "changelog.md"),
                ("contributing", "contributing.md")]
-    return ([{t("site_name", lang): "index.md"}] + countries
+    return ([{t("site_name", lang): "index.md"}] + countries + guides
             + [{t(key, lang): page} for key, page in entries if (docs / page).is_file()])
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from pathlib import Path
 
 from rdflib import Graph, URIRef
@@ -15,7 +14,6 @@ from catalogue import __version__
 from catalogue.authoring.canonical_turtle import canonical_turtle
 from catalogue.authoring.sssom import sssom_tsv
 from catalogue.namespaces import all_prefixes, bind_prefixes
-from catalogue.search.lookup import fold
 from catalogue.site.paths import concept_page
 
 
@@ -108,18 +106,3 @@ def _csv(views) -> str:
                          "; ".join(counter.get(iri, []))])
     return buffer.getvalue()
 
-
-def concept_index_js(views, lang: str) -> str:
-    """The search index as a script (not fetched JSON), so search also works when the site is opened from disk."""
-    entries = []
-    for iri, c in views.concepts.items():
-        labels = set(c.pref_labels.values())
-        for table in (c.alt_labels, c.hidden_labels, c.deprecated_labels):
-            for texts in table.values():
-                labels.update(texts)
-        home = views.registry.get(c.jurisdiction)
-        native = c.pref_labels.get(home.languages[0] if home.languages else "en", "")
-        shown = c.pref_labels.get(lang) or c.pref_labels.get("en") or native
-        entries.append({"u": concept_page(iri), "n": native, "s": shown if shown != native else "",
-                        "j": c.jurisdiction, "d": c.deprecated, "f": sorted({fold(x) for x in labels if x.strip()})})
-    return "window.OVG_CONCEPTS = " + json.dumps(entries, ensure_ascii=False, separators=(",", ":")) + ";\n"

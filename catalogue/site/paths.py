@@ -71,6 +71,11 @@ def jurisdiction_page(code: str) -> str:
     return f"jurisdiction-{safe_slug(code)}.html"
 
 
+def sharing_page(code: str) -> str:
+    """The guide to what may be shared at the jurisdiction's transitions."""
+    return f"sharing-{safe_slug(code)}.html"
+
+
 # The whole catalogue's download files, listed on the downloads page and written by downloads.py.
 WHOLE_CATALOGUE = [
     ("catalogue.ttl", "text/turtle"),

@@ -143,6 +143,81 @@ STRINGS = {
                          "da": "Koblinger mellem jurisdiktioner (SSSOM)"},
     "harvest": {"en": "Collection for data.norge.no", "nb": "Begrepssamling for data.norge.no",
                 "da": "Begrebssamling for data.norge.no"},
+    # search
+    "typo_note": {"en": "Nothing matches exactly; near matches, allowing for typos:",
+                  "nb": "Ingenting passer nøyaktig; nære treff, med rom for skrivefeil:",
+                  "da": "Intet passer præcist; nære hits, med plads til stavefejl:"},
+    # concept page
+    "no_definition": {"en": "No definition yet.", "nb": "Ingen definisjon ennå.", "da": "Ingen definition endnu."},
+    "see_transition_page": {"en": "This is a transition: see what moves and what may be shared →",
+                            "nb": "Dette er en overgang: se hva som går over, og hva som kan deles →",
+                            "da": "Dette er en overgang: se hvad der flytter, og hvad der må deles →"},
+    "who_is_responsible": {"en": "Who is responsible", "nb": "Hvem har ansvaret", "da": "Hvem har ansvaret"},
+    "this_is_responsible_for": {"en": "This one is responsible for:", "nb": "Denne har ansvaret for:",
+                                "da": "Denne har ansvaret for:"},
+    "details": {"en": "Details", "nb": "Detaljer", "da": "Detaljer"},
+    "definition_other_languages": {"en": "Definition in other languages", "nb": "Definisjon på andre språk",
+                                   "da": "Definition på andre sprog"},
+    "why_counterpart": {"en": "Why these counterparts", "nb": "Hvorfor disse motstykkene", "da": "Hvorfor disse modstykker"},
+    "notes": {"en": "Notes", "nb": "Merknader", "da": "Bemærkninger"},
+    "external_matches": {"en": "In other vocabularies", "nb": "I andre vokabularer", "da": "I andre vokabularer"},
+    "see_also": {"en": "See also", "nb": "Se også", "da": "Se også"},
+    "about_concept": {"en": "The concept: definition and counterparts", "nb": "Begrepet: definisjon og motstykker",
+                      "da": "Begrebet: definition og modstykker"},
+    "counterpart_in": {"en": "Counterpart in", "nb": "Motstykke i", "da": "Modstykke i"},
+    "no_consent_rules": {"en": "The catalogue has no consent rule for this transition.",
+                         "nb": "Katalogen har ingen samtykkeregel for denne overgangen.",
+                         "da": "Kataloget har ingen samtykkeregel for denne overgang."},
+    # crosswalk
+    "crosswalk_lede": {"en": "Each concept with its counterpart across the border, how close the match is, and why. "
+                             "False friends first: they look alike but are not the same.",
+                       "nb": "Hvert begrep med motstykket på den andre siden av grensen, hvor godt de samsvarer, og hvorfor. "
+                             "Falske venner først: de ligner, men er ikke det samme.",
+                       "da": "Hvert begreb med modstykket på den anden side af grænsen, hvor godt de passer, og hvorfor. "
+                             "Falske venner først: de ligner hinanden, men er ikke det samme."},
+    "on_this_page": {"en": "On this page", "nb": "På denne siden", "da": "På denne side"},
+    "false_friends": {"en": "False friends", "nb": "Falske venner", "da": "Falske venner"},
+    "false_friends_lede": {"en": "The same word, a different thing. Do not treat these as counterparts.",
+                           "nb": "Samme ord, forskjellig innhold. Ikke behandle disse som motstykker.",
+                           "da": "Samme ord, forskelligt indhold. Behandl dem ikke som modstykker."},
+    "is_not": {"en": "is not the same as", "nb": "er ikke det samme som", "da": "er ikke det samme som"},
+    "counterpart_table": {"en": "All counterparts", "nb": "Alle motstykker", "da": "Alle modstykker"},
+    "filter_hint": {"en": "A word in any column", "nb": "Et ord i hvilken som helst kolonne",
+                    "da": "Et ord i en hvilken som helst kolonne"},
+    "countries": {"en": "Countries", "nb": "Land", "da": "Lande"},
+    "all": {"en": "All", "nb": "Alle", "da": "Alle"},
+    "rows_shown": {"en": "{shown} of {total} shown", "nb": "{shown} av {total} vises", "da": "{shown} af {total} vises"},
+    "concept": {"en": "Concept", "nb": "Begrep", "da": "Begreb"},
+    "counterpart": {"en": "Counterpart", "nb": "Motstykke", "da": "Modstykke"},
+    # actors
+    "actors_lede": {"en": "Who answers for what, at which stage, and on which law; the countries side by side.",
+                    "nb": "Hvem som har ansvaret for hva, på hvilket trinn og etter hvilken lov; landene side om side.",
+                    "da": "Hvem der har ansvaret for hvad, på hvilket trin og efter hvilken lov; landene side om side."},
+    # sharing guide
+    "sharing_nav": {"en": "What may be shared: a guide", "nb": "Hva kan deles: en veiviser",
+                    "da": "Hvad må deles: en vejviser"},
+    "sharing_title": {"en": "What may be shared: {country}", "nb": "Hva kan deles: {country}",
+                      "da": "Hvad må deles: {country}"},
+    "sharing_lede": {"en": "Pick a transition, the information and the pupil's age. The answer says whether the "
+                           "information may follow without consent, who must consent, on which law, and by when; "
+                           "every answer links to its source.",
+                     "nb": "Velg overgang, opplysninger og elevens alder. Svaret sier om opplysningene kan følge eleven "
+                           "uten samtykke, hvem som må samtykke, etter hvilken lov og innen når; hvert svar lenker til "
+                           "kilden.",
+                     "da": "Vælg overgang, oplysninger og elevens alder. Svaret siger, om oplysningerne må følge eleven "
+                           "uden samtykke, hvem der skal give samtykke, efter hvilken lov og hvornår; hvert svar linker "
+                           "til kilden."},
+    "transition": {"en": "Transition", "nb": "Overgang", "da": "Overgang"},
+    "information_category": {"en": "Information", "nb": "Opplysninger", "da": "Oplysninger"},
+    "pupil_age": {"en": "Pupil's age (years)", "nb": "Elevens alder (år)", "da": "Elevens alder (år)"},
+    "age_optional": {"en": "optional", "nb": "valgfritt", "da": "valgfrit"},
+    "age_not_given": {"en": "age not given", "nb": "alder ikke oppgitt", "da": "alder ikke angivet"},
+    "sharing_note": {"en": "Generated from the catalogue's rules; not legal advice. Where the catalogue has no rule, "
+                           "the guide says so.",
+                     "nb": "Laget fra katalogens regler; ikke juridisk rådgivning. Der katalogen ikke har en regel, "
+                           "sier veiviseren det.",
+                     "da": "Lavet ud fra katalogets regler; ikke juridisk rådgivning. Hvor kataloget ikke har en regel, "
+                           "siger vejviseren det."},
 }
 
 RELATION_PLAIN = {
@@ -156,5 +231,9 @@ RELATION_PLAIN = {
 
 
 def t(key: str, lang: str) -> str:
-    entry = STRINGS.get(key) or RELATION_PLAIN[key]
+    """The interface string; the sharing answer's words come from catalogue.search.messages, which
+    `overgang rules` prints too, so the site and the terminal say the same thing."""
+    from catalogue.search.messages import MESSAGES
+
+    entry = STRINGS.get(key) or RELATION_PLAIN.get(key) or MESSAGES[key]
     return entry.get(lang) or entry.get("nb" if lang == "nn" else "en") or entry["en"]
