@@ -96,12 +96,18 @@ def validate_inputs(location: CatalogueLocation, inputs: list[str], input_format
     pending = list(files.found)
     known = known_terms(context.knowledge)
     # The pySHACL path parses every file into a graph the scan reuses; the compiled one does not.
+    # Shapes from outside (--shapes) decide for themselves what data they check: the handover coverage
+    # (no handover found, unknown terms in our namespaces) belongs to the catalogue's own shapes.
+    custom = shapes_file is not None
     background = BackgroundScans(pending, known, input_format, max_bytes, max_literal,
-                                 enabled=engine != "pyshacl" and inference == "none" and not merge)
+                                 enabled=not custom and engine != "pyshacl" and inference == "none" and not merge)
     try:
         run, datasets, per_file = _validate_keeping_going(
             location, context, pending, unreadable, keep_going, input_format, inference, stdin, merge,
             shapes_file, trust_shapes, max_bytes, max_literal, jobs, engine, cut_schema)
+        if custom:
+            datasets.unreadable = unreadable
+            return run, datasets
         scans = _scans(datasets, pending, known, input_format, stdin, max_bytes, max_literal, background)
     finally:
         background.close()
