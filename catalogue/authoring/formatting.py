@@ -31,10 +31,9 @@ def out_of_format(root: Path) -> list[tuple[Path, str]]:
 
 def generated_out_of_date(location) -> list[tuple[Path, str]]:
     """(path, current text) for the generated files of the JSON form (context, schema) that are stale."""
+    from catalogue.errors import OvergangError
     from catalogue.handover_json.artefacts import stale_files
     from catalogue.source.loader import load
-
-    from catalogue.errors import OvergangError
 
     try:
         return stale_files(load(location))

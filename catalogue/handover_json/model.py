@@ -16,6 +16,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SH, SKOS, XSD
 
 from catalogue.model.jurisdictions import registry
+from catalogue.model.ontology import subclasses
 from catalogue.model.text import by_language
 from catalogue.namespaces import DPV, OVG, SHAPES, all_prefixes
 
@@ -109,18 +110,8 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _subclasses(graph: Graph, cls: URIRef) -> set[URIRef]:
-    found, todo = {cls}, [cls]
-    while todo:
-        for sub in graph.subjects(RDFS.subClassOf, todo.pop()):
-            if isinstance(sub, URIRef) and sub not in found:
-                found.add(sub)
-                todo.append(sub)
-    return found
-
-
 def _instances(graph: Graph, cls: URIRef) -> set[URIRef]:
-    return {s for c in _subclasses(graph, cls) for s in graph.subjects(RDF.type, c) if isinstance(s, URIRef)}
+    return {s for c in subclasses(graph, cls) for s in graph.subjects(RDF.type, c) if isinstance(s, URIRef)}
 
 
 def _int(value) -> int | None:
@@ -212,7 +203,7 @@ def build_model(knowledge: Graph, shapes: Graph) -> HandoverModel:
                       names=by_language(shapes, prop, SH.name), descriptions=by_language(shapes, prop, SH.description),
                       classes=classes)
         if path in parts:
-            types = set().union(*(_subclasses(knowledge, URIRef(c)) for c in classes)) if classes else set()
+            types = set().union(*(subclasses(knowledge, URIRef(c)) for c in classes)) if classes else set()
             return Field(kind="node", node=kind_for(parts[path], types), **common)
         members = set().union(*(_instances(knowledge, URIRef(c)) for c in classes)) if classes else set()
         if members:
@@ -225,7 +216,7 @@ def build_model(knowledge: Graph, shapes: Graph) -> HandoverModel:
                          max_inclusive=_int(shapes.value(prop, SH.maxInclusive)), **common)
         return Field(kind="iri", **common)
 
-    root_types = _subclasses(knowledge, OVG.Handover)
+    root_types = subclasses(knowledge, OVG.Handover)
     root = kind_for(roots, root_types)
     _check_keys(kinds)
     transitions = _transition_rules(knowledge, kinds, root, concepts)

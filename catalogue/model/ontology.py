@@ -56,3 +56,14 @@ def ontology_terms(graph: Graph) -> list[OntologyTerm]:
             defined_by=iris(graph, subject, RDFS.isDefinedBy),
         ))
     return terms
+
+
+def subclasses(graph: Graph, root: URIRef) -> set[URIRef]:
+    """``root`` and every class below it by rdfs:subClassOf, however deep (cycles are harmless)."""
+    found, todo = {root}, [root]
+    while todo:
+        for child in graph.subjects(RDFS.subClassOf, todo.pop()):
+            if isinstance(child, URIRef) and child not in found:
+                found.add(child)
+                todo.append(child)
+    return found

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 
 from catalogue.checks.report import short_iri
+from catalogue.model.ontology import subclasses
 from catalogue.model.text import by_language
 from catalogue.namespaces import ONTOLOGY_IRI, OVG
 from catalogue.validate.graph_cache import derived
@@ -136,16 +137,6 @@ class KnownTerms:
                       if isinstance(o, URIRef))
 
 
-def _subclasses(graph: Graph, root: URIRef) -> set[str]:
-    found, todo = {root}, [root]
-    while todo:
-        for child in graph.subjects(RDFS.subClassOf, todo.pop()):
-            if isinstance(child, URIRef) and child not in found:
-                found.add(child)
-                todo.append(child)
-    return {str(c) for c in found}
-
-
 def _build(knowledge: Graph) -> KnownTerms:
     from catalogue.model.jurisdictions import registry
 
@@ -158,8 +149,8 @@ def _build(knowledge: Graph) -> KnownTerms:
         by_namespace.setdefault(namespace_of(term), []).append(term)
     concepts = {str(s) for s in knowledge.subjects(RDF.type, SKOS.Concept) if str(s) in terms}
     return KnownTerms(terms=terms, namespaces=tuple(sorted(by_namespace)), by_namespace=by_namespace,
-                      concepts=concepts, handover_classes=_subclasses(knowledge, OVG.Handover),
-                      pupil_classes=_subclasses(knowledge, OVG.Pupil), knowledge=knowledge)
+                      concepts=concepts, handover_classes={str(c) for c in subclasses(knowledge, OVG.Handover)},
+                      pupil_classes={str(c) for c in subclasses(knowledge, OVG.Pupil)}, knowledge=knowledge)
 
 
 _cache: dict = {}
