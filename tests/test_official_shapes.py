@@ -69,7 +69,8 @@ BROKEN = {
     "two bokmål labels": lambda g: g.add((NO.alpha, SKOS.prefLabel, Literal("alfa igjen", lang="nb"))),
     "no publisher": lambda g: g.remove((NO.alpha, DCTERMS.publisher, None)),
     "no identifier": lambda g: g.remove((NO.alpha, DCTERMS.identifier, None)),
-    "no definition": lambda g: g.remove((NO.alpha, EUVOC.xlDefinition, None)),
+    "no definition": lambda g: (g.remove((NO.alpha, EUVOC.xlDefinition, None)),
+                                g.remove((NO.alpha, SKOS.definition, None))),
     "definition with two texts": _two_values_in_one_definition,
     "collection without title": lambda g: g.add((NO.collection, DCTERMS.title, Literal("x"))) or
     [g.remove(t) for t in list(g.triples((NO.collection, DCTERMS.title, None)))],
