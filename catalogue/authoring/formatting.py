@@ -1,13 +1,15 @@
-"""Rewriting the catalogue's Turtle files into canonical form; only files whose text changes are touched."""
+"""Rewriting the catalogue's Turtle files into canonical form, with their derived statements (plain definitions,
+top concepts: ``model/derived.py``) in step; only files whose text changes are touched."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from catalogue.authoring.canonical_turtle import canonical_turtle
+from catalogue.model import derived
 from catalogue.model.jurisdictions import registry
 from catalogue.source.loader import source_files
 from catalogue.source.rdfio import parse_file
@@ -20,10 +22,10 @@ def out_of_format(root: Path) -> list[tuple[Path, str]]:
     union = Graph()
     for _path, graph in parsed:
         union += graph
-    registry(union)
+    schemes = {URIRef(j.scheme) for j in registry(union)}
     pending = []
     for path, graph in parsed:
-        text = canonical_turtle(graph)
+        text = canonical_turtle(derived.apply(graph, union, schemes))
         if path.read_text(encoding="utf-8") != text:
             pending.append((path, text))
     return pending

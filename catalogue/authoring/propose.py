@@ -17,6 +17,7 @@ from rdflib.namespace import DCAT, DCTERMS, ORG, OWL, RDF, RDFS, SKOS, XSD
 from catalogue.authoring.canonical_turtle import canonical_turtle
 from catalogue.authoring.formatting import rewrite
 from catalogue.errors import InputError
+from catalogue.model import derived
 from catalogue.model.jurisdictions import Jurisdiction, Registry
 from catalogue.namespaces import CONCEPT_STATUS, EUVOC, MDL, OVG, SEMAPV, SKOSNO, SSSOM, bind_prefixes
 from catalogue.source.locate import CatalogueLocation
@@ -131,6 +132,8 @@ def propose(location: CatalogueLocation, proposal: Proposal) -> ProposalResult:
         graph.add((iri, SKOS.broader, parent))
         graph.add((parent, SKOS.narrower, iri))
 
+    # The plain definitions and the top-concept statements follow from what was just written (model/derived.py).
+    derived.apply(graph, catalogue + graph, {URIRef(x.scheme) for x in registry})
     pending = [(target, canonical_turtle(graph))]
     alignment_relative = None
     if proposal.counterpart:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from catalogue.checks import (
     alignment,
+    derived,
     files,
     legal_sources,
     note_languages,
@@ -13,12 +14,13 @@ from catalogue.checks import (
     shapes,
     skos_quality,
     sources,
+    structure,
 )
 from catalogue.checks.findings import Finding
 
 REGISTRY = {}
-for _module in (files, ontology, registry_rules, profiles, skos_quality, sources, alignment, shapes, legal_sources,
-                note_languages):
+for _module in (files, derived, ontology, registry_rules, profiles, skos_quality, structure, sources, alignment, shapes,
+                legal_sources, note_languages):
     REGISTRY.update(_module.CHECKS)
 
 

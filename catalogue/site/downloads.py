@@ -1,5 +1,8 @@
 """Download files: the whole catalogue in five formats, CSV, the SSSOM alignment, the collections that
-data.norge.no harvests, and each concept as Turtle and JSON-LD."""
+data.norge.no harvests with the mappings they leave out, and each concept as Turtle and JSON-LD.
+
+The harvest and concept files stand alone (see ``standalone``): each passes its jurisdiction's profile with
+nothing else loaded."""
 
 from __future__ import annotations
 
@@ -8,13 +11,14 @@ import io
 from pathlib import Path
 
 from rdflib import Graph, URIRef
-from rdflib.namespace import DCAT, DCTERMS, SKOS
+from rdflib.namespace import SKOS
 
 from catalogue import __version__
 from catalogue.authoring.canonical_turtle import canonical_turtle
 from catalogue.authoring.sssom import sssom_tsv
 from catalogue.namespaces import all_prefixes, bind_prefixes
-from catalogue.site.paths import concept_page
+from catalogue.site.paths import collection_download, concept_page, mappings_download
+from catalogue.site.standalone import complete, links, own_description
 
 
 def csv_columns(views) -> tuple[str, ...]:
@@ -27,15 +31,14 @@ def _context() -> dict:
     return {prefix: str(ns) for prefix, ns in all_prefixes().items()}
 
 
-def _concept_graph(graph: Graph, iri: URIRef, registry) -> Graph:
-    """The concept's own description (its blank-node definitions included) and the mappings that touch it."""
-    out = graph.cbd(iri)
-    for p, o in graph.predicate_objects(iri):
-        out.add((iri, p, o))
-    for s, p in graph.subject_predicates(iri):
-        if p in (SKOS.member, SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch, SKOS.relatedMatch):
-            out.add((s, p, iri))
-    bind_prefixes(out, registry)
+def _concept_graph(graph: Graph, iri: URIRef, views) -> Graph:
+    """The concept's own description (its blank-node definitions included), the collections it is a member
+    of, and a short description of everything it links to."""
+    out = own_description(graph, iri, views)
+    for s in graph.subjects(SKOS.member, iri):
+        out.add((s, SKOS.member, iri))
+    complete(graph, out, views)
+    bind_prefixes(out, views.registry)
     return out
 
 
@@ -60,8 +63,11 @@ def write_downloads(views, out: Path) -> list[Path]:
         write(folder / f"alignment-{a}-{b}.sssom.tsv", sssom_tsv(views, __version__))
     for jurisdiction in views.registry:
         if jurisdiction.collection:
-            write(folder / f"collection-{jurisdiction.code}.ttl",
+            write(out / collection_download(jurisdiction.code),
                   canonical_turtle(_collection(views, URIRef(jurisdiction.collection))))
+            outside = links(graph, views, jurisdiction.code)
+            bind_prefixes(outside, views.registry)
+            write(out / mappings_download(jurisdiction.code), canonical_turtle(outside))
     # mkdocs-material takes every <link rel="alternate"> for another language version of the site and fetches a
     # sitemap.xml beside it; an empty, valid one beside the concept downloads keeps that from failing.
     for code in views.registry.codes:
@@ -69,21 +75,20 @@ def write_downloads(views, out: Path) -> list[Path]:
               '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n')
     for iri in views.concepts:
         page = concept_page(iri)
-        concept = _concept_graph(graph, URIRef(iri), views.registry)
+        concept = _concept_graph(graph, URIRef(iri), views)
         write(out / page.replace(".html", ".ttl"), canonical_turtle(concept))
         write(out / page.replace(".html", ".jsonld"), concept.serialize(format="json-ld", context=_context(), indent=1))
     return written
 
 
 def _collection(views, collection: URIRef) -> Graph:
-    """One self-contained harvest file: the collection, its publisher and contact point, and its concepts."""
+    """One self-contained harvest file: the collection, its publisher and contact point, its concepts, and
+    what they link to."""
     graph = views.graph
     out = graph.cbd(collection)
-    for node in (graph.value(collection, DCTERMS.publisher), graph.value(collection, DCAT.contactPoint)):
-        if node is not None:
-            out += graph.cbd(node)
     for member in graph.objects(collection, SKOS.member):
-        out += graph.cbd(member)
+        out += own_description(graph, member, views)
+    complete(graph, out, views)
     bind_prefixes(out, views.registry)
     return out
 

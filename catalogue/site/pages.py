@@ -23,7 +23,8 @@ from catalogue.model.text import by_language, pick
 from catalogue.search.lookup import fold, native_label
 from catalogue.search.messages import age_words, year_words
 from catalogue.site.collation import initial, sort_key
-from catalogue.site.paths import WHOLE_CATALOGUE, Linker, concept_page, jurisdiction_page, sharing_page, transition_page
+from catalogue.site.paths import (WHOLE_CATALOGUE, Linker, collection_download, concept_page, jurisdiction_page,
+                                  mappings_download, sharing_page, transition_page)
 from catalogue.site.strings import LANGUAGE_NAMES, t
 from catalogue.text.dates import month_day_words
 
@@ -191,7 +192,8 @@ def render_language(content: SiteContent, lang: str, docs: Path) -> None:
     _page(docs / "downloads.md", t("downloads", lang),
           render("downloads.html.j2", "downloads.html", files=WHOLE_CATALOGUE,
                  alignments=[f"alignment-{a}-{b}.sssom.tsv" for a, b in views.registry.pairs(views.mappings)],
-                 collections=[(j.code, j.profile.label if j.profile else "") for j in views.registry if j.collection]))
+                 collections=[(j.code, j.profile.label if j.profile else "", collection_download(j.code),
+                               mappings_download(j.code)) for j in views.registry if j.collection]))
 
 
 def _concept(content: SiteContent, lang: str, docs: Path, iri: str, c, render) -> None:

@@ -67,6 +67,16 @@ class Linker:
         return relative(self.here, site_path(self.lang, "index.html")).rsplit("index.html", 1)[0] or "./"
 
 
+def collection_download(code: str) -> str:
+    """The jurisdiction's harvest file (its skos:Collection), which w3id's …/<code>/collection redirects to."""
+    return f"downloads/collection-{safe_slug(code)}.ttl"
+
+
+def mappings_download(code: str) -> str:
+    """The jurisdiction's links to other schemes, which its harvest and concept files leave out."""
+    return f"downloads/mappings-{safe_slug(code)}.ttl"
+
+
 def jurisdiction_page(code: str) -> str:
     return f"jurisdiction-{safe_slug(code)}.html"
 

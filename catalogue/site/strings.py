@@ -143,6 +143,9 @@ STRINGS = {
                          "da": "Koblinger mellem jurisdiktioner (SSSOM)"},
     "harvest": {"en": "Collection for data.norge.no", "nb": "Begrepssamling for data.norge.no",
                 "da": "Begrebssamling for data.norge.no"},
+    "harvest_links": {"en": "its links to other schemes, which the collection file leaves out",
+                      "nb": "lenkene til andre begrepssystemer, som samlingsfilen utelater",
+                      "da": "links til andre begrebssystemer, som samlingsfilen udelader"},
     # search
     "typo_note": {"en": "Nothing matches exactly; near matches, allowing for typos:",
                   "nb": "Ingenting passer nøyaktig; nære treff, med rom for skrivefeil:",
