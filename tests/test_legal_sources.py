@@ -30,9 +30,9 @@ def test_at_least_ninety_percent_at_provision_level():
     assert provision / governed >= 0.9, (provision, governed)
 
 
-# The plain share reached when this floor was set (60 of 123 law-governed concepts); raise it when sections are
-# verified, never lower it.
-PLAIN_SHARE_FLOOR = 0.48
+# The plain share reached when this floor was set (96 of 130 law-governed concepts, after the section-level
+# passes on both sides); raise it when sections are verified, never lower it.
+PLAIN_SHARE_FLOOR = 0.73
 
 
 def test_the_plain_share_of_provision_level_sources_does_not_fall(capsys):
@@ -60,7 +60,7 @@ def test_the_norwegian_side_links_most_law_governed_concepts_at_section_level():
     kinds = legal_sources.kinds(_views())
     norwegian = [k for iri, k in kinds.items() if iri.startswith("https://w3id.org/overgang/no/")]
     assert norwegian
-    assert sum(1 for k in norwegian if k == "provision") / len(norwegian) >= 0.75
+    assert sum(1 for k in norwegian if k == "provision") / len(norwegian) >= 0.9
 
 
 class _Views:

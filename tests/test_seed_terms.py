@@ -38,6 +38,7 @@ SAMT_BU = {
     "støttesystemer": "stottesystem", "utdanningsdata": "utdanningsdata", "læreplaner": "laereplan",
     "rapportering": "rapportering", "vurdering": "individuell-vurdering",
     "felles informasjonsmodeller": "felles-informasjonsmodell", "datadeling": "informasjonsoverforing",
+    "sammenhengende tjenester": "sammenhengende-tjenester", "arbeidsprosesser": "arbeidsprosess",
     "felles kommunale digitale løsninger": "felles-kommunal-digital-losning", "arkitektur": "arkitektur",
     "forvaltningsnivåer": "forvaltningsniva",
 }
