@@ -53,7 +53,8 @@ catalogue = load(CatalogueLocation(__import__("pathlib").Path(sys.argv[2]), "opt
 data = Graph().parse(sys.argv[1])
 for t in catalogue.union("ontology", "vocab"):
     data.add(t)
-_c, report, _t = validate(data, shacl_graph=catalogue.graph_for("shapes/handover.ttl"), inference="none",
+from catalogue.model.handover_shapes import handover_shapes
+_c, report, _t = validate(data, shacl_graph=handover_shapes(catalogue), inference="none",
                           allow_warnings=True)
 out = collections.Counter()
 for r in report.subjects(RDF.type, SH.ValidationResult):

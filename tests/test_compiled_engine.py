@@ -12,6 +12,7 @@ import pytest
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
+from catalogue.model.handover_shapes import handover_shapes
 from catalogue.source.rdfio import parse_file
 from catalogue.validate.compiled.compiler import NotCompilable, compile_shapes
 from catalogue.validate.compiled.runner import validate_compiled
@@ -32,10 +33,7 @@ SENDER, RECIPIENT = EX["vestby-ungdomsskole"], EX["fjordvik-videregaende-skole"]
 
 @pytest.fixture(scope="module")
 def context(catalogue):
-    shapes = Graph()
-    for triple in catalogue.graph_for("shapes/handover.ttl"):
-        shapes.add(triple)
-    return catalogue.union("ontology", "vocab"), shapes
+    return catalogue.union("ontology", "vocab"), handover_shapes(catalogue)
 
 
 def _key(finding, blank_ids=False):

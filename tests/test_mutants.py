@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 from mutants import mutants
-from rdflib import Graph
 
+from catalogue.model.handover_shapes import handover_shapes
 from catalogue.source.rdfio import parse_file
 from catalogue.validate.compiled.runner import validate_compiled
 from catalogue.validate.pyshacl_engine import run_validation
@@ -19,10 +19,7 @@ COUNT = 240
 
 @pytest.fixture(scope="module")
 def context(catalogue):
-    shapes = Graph()
-    for triple in catalogue.graph_for("shapes/handover.ttl"):
-        shapes.add(triple)
-    return catalogue.union("ontology", "vocab"), shapes
+    return catalogue.union("ontology", "vocab"), handover_shapes(catalogue)
 
 
 def _key(finding):

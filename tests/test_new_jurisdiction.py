@@ -72,6 +72,85 @@ def test_each_profile_rule_fires_on_a_planted_defect(tmp_path, rule):
     assert result.exit_code == 1
 
 
+HANDOVER = """\
+@prefix dct: <http://purl.org/dc/terms/> .
+@prefix dpv: <https://w3id.org/dpv#> .
+@prefix ex: <https://example.org/zz/> .
+@prefix zz: <https://w3id.org/overgang/zz/> .
+@prefix ovg: <https://w3id.org/overgang/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:h a ovg:Handover ; ovg:transition zz:overgang-grundskola-gymnasieskola ; ovg:pupil ex:p ;
+  ovg:sender ex:s ; ovg:recipient ex:r ; dct:date "2026-09-20"^^xsd:date ;
+  ovg:expectedStart "2027-08-17"^^xsd:date ; ovg:consent ex:c ; ovg:informationItem ex:i .
+ex:p a ovg:Pupil ; ovg:pseudonym "ZZa7f3k9q2" ; ovg:ageAtHandover "AGE"^^xsd:nonNegativeInteger .
+ex:s a ovg:School ; rdfs:label "Skola A"@sv ; ovg:institutionType zz:grundskola .
+ex:r a ovg:School ; rdfs:label "Skola B"@sv ; ovg:institutionType zz:gymnasieskola .
+ex:c a dpv:Consent ; ovg:consentGivenBy zz:elev ; dct:date "2026-09-02"^^xsd:date ; ovg:coversCategory zz:betyg .
+ex:i a ovg:InformationItem ; ovg:informationCategory zz:betyg NOTE .
+"""
+
+
+def _zedland_number(first_seven: str, valid: bool) -> str:
+    """A number in the fixture's invented form, with its checksum computed from the fixture's own weights."""
+    form = Graph().parse(FIXTURE / "vocab" / "zz" / "jurisdiction.ttl")
+    ovg = "https://w3id.org/overgang/ontology#"
+    weights = [int(w) for w in str(next(form.objects(None, URIRef(ovg + "checksumWeights")))).split()]
+    modulus = int(next(form.objects(None, URIRef(ovg + "checksumModulus"))))
+    digits = [int(d) for d in first_seven]
+    good = [last for last in range(10)
+            if sum(w * d for w, d in zip(weights, digits + [last], strict=True)) % modulus == 0]
+    assert good, "pick other digits: no last digit completes this checksum"
+    last = good[0] if valid else (good[0] + 1) % 10
+    text = first_seven + str(last)
+    return f"{text[:4]}/{text[4:]}"
+
+
+def _validate_zz(root: Path, tmp_path: Path, age: int = 17, note: str | None = None, engine: str = "auto"):
+    data = HANDOVER.replace("AGE", str(age)).replace("NOTE", f'; ovg:note "ring {note} i morgon"' if note else "")
+    path = tmp_path / "zz-handover.ttl"
+    path.write_text(data, encoding="utf-8")
+    result = _run(root, "validate", "--engine", engine, "--format", "json", str(path))
+    return result, json.loads(result.output)
+
+
+def _findings(report) -> list[dict]:
+    return report["results"]
+
+
+@pytest.mark.parametrize("engine", ["compiled", "pyshacl"])
+def test_a_handover_in_the_new_jurisdiction_validates_by_its_own_rules(zz_root, tmp_path, engine):
+    result, _report = _validate_zz(zz_root, tmp_path, age=17, engine=engine)
+    assert result.exit_code == 0, result.output
+    # the fixture's consent rule (the pupil consents from 16) is what the shapes read: at 15 it fails
+    result, report = _validate_zz(zz_root, tmp_path, age=15, engine=engine)
+    assert result.exit_code == 1, result.output
+    assert all("consent" in (f.get("constraint") or f.get("shape") or "").lower() for f in _findings(report)), result.output
+
+
+@pytest.mark.parametrize("engine", ["compiled", "pyshacl"])
+def test_the_new_jurisdictions_identity_number_is_caught_and_not_echoed(zz_root, tmp_path, engine):
+    number = _zedland_number("1234567", valid=True)
+    result, report = _validate_zz(zz_root, tmp_path, note=number, engine=engine)
+    assert result.exit_code == 1, result.output
+    assert any(str(f.get("constraint", "")).endswith("#no-zedland-personnummer") for f in _findings(report)), result.output
+    assert number not in result.output and number.replace("/", "") not in result.output
+    # the checksum is read from the registry: the same digits with a wrong check digit are not a number
+    result, _report = _validate_zz(zz_root, tmp_path, note=_zedland_number("1234567", valid=False), engine=engine)
+    assert result.exit_code == 0, result.output
+
+
+def test_a_malformed_identity_number_form_is_reported_by_check(tmp_path):
+    root = _catalogue(tmp_path)
+    path = root / "vocab" / "zz" / "jurisdiction.ttl"
+    path.write_text(path.read_text(encoding="utf-8").replace("ovg:checksumModulus 11 ;", ""), encoding="utf-8")
+    result = _run(root, "check", "--only", "registry", "--format", "json")
+    payload = json.loads(result.output)
+    findings = payload["findings"] if isinstance(payload, dict) else payload
+    assert any(f["check"] == "registry:entry" and "checksumModulus" in f["message"] for f in findings), result.output
+    assert result.exit_code == 1
+
+
 def test_a_concept_in_no_registered_scheme_is_reported(tmp_path):
     root = _catalogue(tmp_path)
     (root / "vocab" / "stray").mkdir()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from rdflib import Graph
 
+from catalogue.model.handover_shapes import handover_shapes
 from catalogue.validate.compiled import partitioned
 from catalogue.validate.compiled.chunks import cut
 from catalogue.validate.compiled.runner import validate_compiled
@@ -23,7 +24,7 @@ from generate import generate  # noqa: E402
 
 @pytest.fixture(scope="module")
 def context(catalogue):
-    return catalogue.union("ontology", "vocab"), catalogue.graph_for("shapes/handover.ttl")
+    return catalogue.union("ontology", "vocab"), handover_shapes(catalogue)
 
 
 def _findings(path: Path, context, piece_bytes: int, monkeypatch, jobs: int = 1):

@@ -8,6 +8,7 @@ from rdflib.namespace import SKOS, VANN
 
 from catalogue.checks.findings import Finding, en
 from catalogue.checks.profiles import belongs_to
+from catalogue.model.identity_numbers import read_forms
 from catalogue.namespaces import OVG
 
 SKOS_RESOURCES = (SKOS.Concept, SKOS.ConceptScheme, SKOS.Collection)
@@ -67,6 +68,9 @@ def complete_entries(views):
                 out.append(_f("entry", f"profile {j.profile.name} names {rel}, which does not exist", j.iri))
         if (URIRef(j.scheme), RDF.type, SKOS.ConceptScheme) not in graph:
             out.append(_f("entry", f"the scheme {j.scheme} is not declared as a skos:ConceptScheme", j.iri))
+    # a malformed identity-number form yields no privacy rule, so it must not pass quietly
+    _forms, problems = read_forms(graph)
+    out.extend(_f("entry", problem, focus) for focus, problem in problems)
     codes = set(views.registry.codes)
     vocab = views.catalogue.location.root / "vocab"
     for folder in sorted(p for p in vocab.iterdir() if p.is_dir()) if vocab.is_dir() else ():

@@ -8,11 +8,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from rdflib import Graph
-
 from catalogue.handover_json.context import CONTEXT_FILE, SCHEMA_FILE, build_context
 from catalogue.handover_json.model import HandoverModel, build_model
 from catalogue.handover_json.schema import build_schema
+from catalogue.model.handover_shapes import handover_shapes
 from catalogue.source.loader import Catalogue
 from catalogue.source.locate import HANDOVER_SHAPES
 
@@ -22,10 +21,7 @@ def dumps(document: dict) -> str:
 
 
 def model_of(catalogue: Catalogue) -> HandoverModel:
-    shapes = Graph()
-    for triple in catalogue.graph_for(HANDOVER_SHAPES):
-        shapes.add(triple)
-    return build_model(catalogue.union("ontology", "vocab"), shapes)
+    return build_model(catalogue.union("ontology", "vocab"), handover_shapes(catalogue))
 
 
 def expected_files(catalogue: Catalogue) -> dict[str, str]:

@@ -129,10 +129,12 @@ def _copy_pages(location: CatalogueLocation, docs: Path, lang: str) -> None:
 
 def build_site(location: CatalogueLocation, out: Path) -> BuildResult:
     from catalogue.model.catalogue import build_views
+    from catalogue.model.identity_numbers import add_constraints
 
     _check_output_folder(out, location)
     views = build_views(location)
-    shapes = views.catalogue.union("shapes")
+    # the generated identity-number rules are documented with the rest of the handover shapes
+    shapes = add_constraints(views.catalogue.union("shapes"), views.catalogue.union("vocab"))
     examples_folder = location.root / "examples"
     examples = sorted(p.relative_to(examples_folder).as_posix() for p in examples_folder.rglob("*.ttl")) \
         if examples_folder.is_dir() else []

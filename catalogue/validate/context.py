@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from rdflib import Graph
 
+from catalogue.model.handover_shapes import handover_shapes
 from catalogue.source.loader import load
-from catalogue.source.locate import HANDOVER_SHAPES, CatalogueLocation
+from catalogue.source.locate import CatalogueLocation
 
 
 @dataclass
@@ -21,7 +22,4 @@ def context_for(location: CatalogueLocation) -> ValidationContext:
 
     catalogue = load(location)
     query_checks.use_shipped(location.root)
-    shapes = Graph()
-    for triple in catalogue.graph_for(HANDOVER_SHAPES):
-        shapes.add(triple)
-    return ValidationContext(knowledge=catalogue.union("ontology", "vocab"), shapes=shapes)
+    return ValidationContext(knowledge=catalogue.union("ontology", "vocab"), shapes=handover_shapes(catalogue))

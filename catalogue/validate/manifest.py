@@ -65,12 +65,17 @@ _shapes_cache: dict[Path, Graph] = {}
 
 
 def run_entry(entry: ManifestEntry, knowledge: Graph):
+    from catalogue.model.identity_numbers import add_constraints
     from catalogue.source.datasets import load_datasets
     from catalogue.source.rdfio import parse_file
     from catalogue.validate.pyshacl_engine import run_validation
 
     if entry.shapes not in _shapes_cache:
         _shapes_cache[entry.shapes] = parse_file(entry.shapes)
-    shapes = _shapes_cache[entry.shapes]
+    # a fresh copy each time: the identity-number rules come from the registry in ``knowledge``
+    shapes = Graph()
+    for triple in _shapes_cache[entry.shapes]:
+        shapes.add(triple)
+    add_constraints(shapes, knowledge)
     datasets = load_datasets([str(entry.data)])
     return run_validation(datasets.graph, knowledge, shapes)

@@ -71,12 +71,13 @@ def answers(shapes) -> dict:
 
 
 def main(argv: list[str]) -> int:
+    from catalogue.model.handover_shapes import handover_shapes
     from catalogue.source.loader import load
-    from catalogue.source.locate import HANDOVER_SHAPES, CatalogueLocation
+    from catalogue.source.locate import CatalogueLocation
 
     root = Path(argv[0] if argv else ".").resolve()
     catalogue = load(CatalogueLocation(root, "option"))
-    text = json.dumps(answers(catalogue.graph_for(HANDOVER_SHAPES)), indent=1, sort_keys=True) + "\n"
+    text = json.dumps(answers(handover_shapes(catalogue)), indent=1, sort_keys=True) + "\n"
     (root / FILE).write_text(text, encoding="utf-8")
     print(f"wrote {FILE}")
     return 0

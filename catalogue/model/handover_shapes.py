@@ -1,0 +1,20 @@
+"""The handover shapes as every consumer sees them: shapes/handover.ttl plus the rules made from the registry.
+
+Validation, the JSON form, the site's shape documentation and the shipped query answers all read the shapes
+through here, so none of them can miss a jurisdiction's identity-number rule.
+"""
+
+from __future__ import annotations
+
+from rdflib import Graph
+
+from catalogue.model.identity_numbers import add_constraints
+from catalogue.source.loader import Catalogue
+from catalogue.source.locate import HANDOVER_SHAPES
+
+
+def handover_shapes(catalogue: Catalogue) -> Graph:
+    shapes = Graph()
+    for triple in catalogue.graph_for(HANDOVER_SHAPES):
+        shapes.add(triple)
+    return add_constraints(shapes, catalogue.union("vocab"))
