@@ -166,3 +166,32 @@ def test_no_rule_is_never_a_guess(repo, tmp_path):
     result = rules(copy, str(transition), "--category", "fravær", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "does not say whether consent is needed" in result.output
+
+
+def test_provisions_named_in_words_and_notes_in_the_readers_language(repo, graph):
+    """Where a rule names its section in words (ovg:legalProvision, for acts whose link cannot address a
+    section), the answer names it; the notes come in the language asked for when the data has them."""
+    from rdflib.namespace import SKOS
+
+    checked = 0
+    for transition in sorted(set(graph.subjects(OVG.informationRule, None))):
+        named = {}
+        for rule in graph.objects(transition, OVG.informationRule):
+            provisions = sorted(str(p) for p in graph.objects(rule, OVG.legalProvision))
+            danish_notes = sorted(str(n) for n in graph.objects(rule, SKOS.editorialNote) if n.language == "da")
+            if provisions:
+                named[str(graph.value(rule, OVG.informationCategory))] = (provisions, danish_notes)
+        if not named:
+            continue
+        result = rules(repo, str(transition), "--format", "json", "--lang", "da")
+        assert result.exit_code == 0, result.output
+        for answer in json.loads(result.output)["answers"]:
+            if answer["category"] in named:
+                provisions, notes = named[answer["category"]]
+                assert any(r["provisions"] == provisions for r in answer["rules"]), (answer, provisions)
+                if notes:
+                    assert any(r["not_verified"] == notes for r in answer["rules"]), answer
+                checked += 1
+        text = rules(repo, str(transition), "--lang", "da").output
+        assert all(p in text for provisions, _ in named.values() for p in provisions)
+    assert checked, "no rule in the data names a provision in words"

@@ -30,6 +30,16 @@ def iris(graph: Graph, subject, predicate) -> tuple[str, ...]:
     return tuple(sorted(str(o) for o in graph.objects(subject, predicate) if isinstance(o, URIRef)))
 
 
+def pick_notes(notes: dict[str, list[str]], lang: str, fallbacks: tuple[str, ...] = ("en", "nb", "da", "nn")
+               ) -> tuple[str, list[str]]:
+    """The notes in the reader's language, or else in the first fallback that has some, with the language they
+    are in (pages mark it with lang=, so a screen reader reads a fallback note in its own language)."""
+    for candidate in (lang, *fallbacks):
+        if notes.get(candidate):
+            return candidate, notes[candidate]
+    return next(iter(notes.items()), ("", []))
+
+
 def pick(texts: dict[str, str], lang: str, fallbacks: tuple[str, ...] = ("en", "nb", "da", "nn")) -> str:
     for candidate in (lang, *fallbacks):
         if texts.get(candidate):

@@ -31,6 +31,8 @@ class InformationRule:
     sources: tuple[str, ...]
     editorial_notes: dict[str, list[str]]
     must_transfer: bool = False  # a duty to pass the information on, not only a permission
+    # The sections a rule rests on, named in words where the act's link cannot address a section (ELI).
+    provisions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class ConsentRule:
     comment: dict[str, str]
     sources: tuple[str, ...]
     editorial_notes: dict[str, list[str]]
+    provisions: tuple[str, ...] = ()
 
     def applies_at(self, age: int) -> bool:
         return (self.from_age is None or age >= self.from_age) and (self.below_age is None or age < self.below_age)
@@ -97,6 +100,10 @@ def _deadline(graph: Graph, node) -> Deadline:
                     by_language(graph, node, RDFS.comment), _sources(graph, node))
 
 
+def _provisions(graph: Graph, node) -> tuple[str, ...]:
+    return tuple(sorted(str(o) for o in graph.objects(node, OVG.legalProvision) if isinstance(o, Literal)))
+
+
 def _rule(graph: Graph, node) -> InformationRule:
     consent = graph.value(node, OVG.requiresConsent)
     duty = graph.value(node, OVG.mustTransfer)
@@ -110,6 +117,7 @@ def _rule(graph: Graph, node) -> InformationRule:
         sources=_sources(graph, node),
         editorial_notes=all_by_language(graph, node, SKOS.editorialNote),
         must_transfer=isinstance(duty, Literal) and duty.toPython() is True,
+        provisions=_provisions(graph, node),
     )
 
 
@@ -121,6 +129,7 @@ def _consent(graph: Graph, node) -> ConsentRule:
         comment=by_language(graph, node, RDFS.comment),
         sources=_sources(graph, node),
         editorial_notes=all_by_language(graph, node, SKOS.editorialNote),
+        provisions=_provisions(graph, node),
     )
 
 

@@ -54,6 +54,7 @@ MESSAGES = {
     "from_age": {"en": "from age {age}", "nb": "fra {age} år", "nn": "frå {age} år", "da": "fra {age} år"},
     "below_age": {"en": "below age {age}", "nb": "under {age} år", "nn": "under {age} år", "da": "under {age} år"},
     "legal_basis": {"en": "Legal basis", "nb": "Rettslig grunnlag", "nn": "Rettsleg grunnlag", "da": "Retsgrundlag"},
+    "provision": {"en": "Provision", "nb": "Bestemmelse", "nn": "Føresegn", "da": "Bestemmelse"},
     "sources": {"en": "Sources", "nb": "Kilder", "nn": "Kjelder", "da": "Kilder"},
     "deadline": {"en": "Deadline", "nb": "Frist", "nn": "Frist", "da": "Frist"},
     "no_deadline": {"en": "No deadline in the catalogue.", "nb": "Ingen frist i katalogen.",

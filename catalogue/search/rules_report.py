@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from catalogue.model import sharing
-from catalogue.model.text import pick
+from catalogue.model.text import pick, pick_notes
 from catalogue.search.messages import age_words, say, year_words
 from catalogue.search.resolve import resolve
 from catalogue.text.dates import month_day_words
@@ -59,15 +59,17 @@ class RulesQuery:
                     "must_transfer": rule.must_transfer,
                     "who_must_consent": [
                         {"role": c.role, "label": self.label(c.role, lang), "from_age": c.from_age,
-                         "below_age": c.below_age, "sources": [link(s) for s in c.sources]}
+                         "below_age": c.below_age, "sources": [link(s) for s in c.sources],
+                         "provisions": list(c.provisions)}
                         for c in r.consenters] if r.consent_needed else [],
                     "legal_bases": [link(b) for b in rule.legal_bases],
+                    "provisions": list(rule.provisions),
                     "deadlines": [{"month_day": d.month_day, "year_offset": d.year_offset,
                                    "words": self.deadline_words(d, lang), "sources": [link(s) for s in d.sources]}
                                   for d in rule.deadlines],
                     "explanation": pick(rule.comment, lang),
                     "sources": [link(s) for s in r.sources],
-                    "not_verified": rule.editorial_notes.get("en", []),
+                    "not_verified": pick_notes(rule.editorial_notes, lang)[1],
                 })
             out.append(entry)
         return {"lang": lang, "answers": out}

@@ -19,7 +19,7 @@ from rdflib.namespace import RDF, RDFS, SH, SKOS
 
 from catalogue.checks.report import short_iri
 from catalogue.model import sharing
-from catalogue.model.text import by_language, pick
+from catalogue.model.text import by_language, pick, pick_notes
 from catalogue.search.lookup import fold, native_label
 from catalogue.search.messages import age_words, year_words
 from catalogue.site.collation import initial, sort_key
@@ -33,7 +33,7 @@ from catalogue.text.dates import month_day_words
 def environment() -> Environment:
     env = Environment(loader=PackageLoader("catalogue", "templates"), autoescape=True, undefined=StrictUndefined,
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(t=t, pick=pick, language_names=LANGUAGE_NAMES, short=short_iri,
+    env.globals.update(t=t, pick=pick, pick_notes=pick_notes, language_names=LANGUAGE_NAMES, short=short_iri,
                        transition_page=transition_page, month_day_words=month_day_words, age_words=age_words,
                        year_words=year_words, first_sentence=first_sentence)
     return env

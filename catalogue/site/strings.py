@@ -98,6 +98,7 @@ STRINGS = {
     "responsible_for": {"en": "Responsible for", "nb": "Ansvarlig for", "da": "Ansvarlig for"},
     "at_stage": {"en": "Stage", "nb": "Trinn", "da": "Trin"},
     "legal_basis": {"en": "Legal basis", "nb": "Rettslig grunnlag", "da": "Retsgrundlag"},
+    "provision": {"en": "Provision", "nb": "Bestemmelse", "da": "Bestemmelse"},
     "in_transitions": {"en": "In transitions", "nb": "I overganger", "da": "I overgange"},
     "identifier": {"en": "Persistent identifier", "nb": "Varig identifikator", "da": "Varig identifikator"},
     "download_as": {"en": "Download as", "nb": "Last ned som", "da": "Download som"},
