@@ -23,8 +23,16 @@ from catalogue.model.text import by_language, pick, pick_notes
 from catalogue.search.lookup import fold, native_label
 from catalogue.search.messages import age_words, year_words
 from catalogue.site.collation import initial, sort_key
-from catalogue.site.paths import (WHOLE_CATALOGUE, Linker, collection_download, concept_page, jurisdiction_page,
-                                  mappings_download, sharing_page, transition_page)
+from catalogue.site.paths import (
+    WHOLE_CATALOGUE,
+    Linker,
+    collection_download,
+    concept_page,
+    jurisdiction_page,
+    mappings_download,
+    sharing_page,
+    transition_page,
+)
 from catalogue.site.strings import LANGUAGE_NAMES, t
 from catalogue.text.dates import month_day_words
 
