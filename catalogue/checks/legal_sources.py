@@ -2,7 +2,8 @@
 
 What counts as an act is read from the catalogue itself: an IRI a concept points at with foaf:focus that the
 catalogue also uses as a legal reference (mdl:legalSource, cv:hasLegalResource or dpv:hasLegalBasis), itself or
-through one of its provisions. A legal source is a provision when its IRI extends an act's IRI (".../§25-1"), or when the
+through one of its provisions, and any source link that a jurisdiction's ovg:actPattern marks as a whole act
+(vocab/<code>/jurisdiction.ttl). A legal source is a provision when its IRI extends an act's IRI (".../§25-1"), or when the
 concept names the provision with ovg:legalProvision because the act's link cannot address sections. A concept
 whose only legal sources are whole acts gets a warning, unless one of its notes names the act (by one of the act
 concept's labels, or by its link when the act has no concept), which is where the catalogue explains why the
@@ -35,6 +36,18 @@ def acts(graph) -> dict[str, URIRef]:
     return found
 
 
+def known_acts(views) -> dict[str, URIRef | None]:
+    """The acts with a concept of their own, plus every source link of a concept that a jurisdiction's
+    ovg:actPattern says is a whole act (no concept for it): an act the catalogue has no concept for must not let
+    a whole-act link pass as a section."""
+    found: dict[str, URIRef | None] = dict(acts(views.graph))
+    for iri in views.concepts:
+        for source in sources(views.graph, URIRef(iri)):
+            if source not in found and any(j.is_whole_act(source) for j in views.registry):
+                found[source] = None
+    return found
+
+
 def sources(graph, concept: URIRef) -> set[str]:
     found = {str(o) for o in graph.objects(concept, DCTERMS.source)}
     found |= {str(o) for o in graph.objects(concept, MDL.legalSource)}
@@ -47,7 +60,7 @@ def _act_of(iri: str, known: dict) -> str | None:
     if iri in known:
         return iri
     for act in known:
-        if iri.startswith(act + "/"):
+        if iri.startswith((act + "/", act + "#")):  # a section: Lovdata's "/§25-1", an ELI's "#P5"
             return act
     return None
 
@@ -67,8 +80,8 @@ def classify(graph, concept: URIRef, known: dict) -> str | None:
     notes = " ".join(str(n) for p in NOTE_PROPERTIES for n in graph.objects(concept, p)).casefold()
     for act in legal:
         act_concept = known.get(act)
-        if act_concept is None:  # an act with no concept of its own: the note must cite the link itself
-            if act.casefold() in notes:
+        if act_concept is None:  # an act with no concept of its own: the note must cite it by link or identifier
+            if any(name in notes for name in _act_names(act)):
                 return "explained"
             continue
         labels = {str(label).casefold() for p in LABEL_PROPERTIES for label in graph.objects(act_concept, p)}
@@ -77,9 +90,19 @@ def classify(graph, concept: URIRef, known: dict) -> str | None:
     return "whole-act"
 
 
+def _act_names(link: str) -> set[str]:
+    """How a note can cite an act that has no concept: by its link, or by the last part of the link when that
+    is a whole identifier on its own (Lovdata's "1997-06-19-62", written "LOV-1997-06-19-62" in prose)."""
+    names = {link.casefold()}
+    last = link.rstrip("/").rsplit("/", 1)[-1].casefold()
+    if len(last) >= 8 and any(c.isdigit() for c in last):
+        names.add(last)
+    return names
+
+
 def kinds(views) -> dict[str, str]:
     """Concept IRI -> "provision", "explained" or "whole-act", for every concept a law governs."""
-    graph, known = views.graph, acts(views.graph)
+    graph, known = views.graph, known_acts(views)
     found = {iri: classify(graph, URIRef(iri), known) for iri in views.concepts}
     return {iri: kind for iri, kind in found.items() if kind is not None}
 
@@ -101,7 +124,7 @@ def plain_share(views) -> tuple[int, int]:
 
 
 def whole_act_only(views):
-    graph, known = views.graph, acts(views.graph)
+    graph, known = views.graph, known_acts(views)
     return [Finding("legal-sources:whole-act", "warning",
                     en("the concept's only legal source is a whole act: link the provision that governs it (or "
                        "name it with ovg:legalProvision), or say in a note why the whole act is linked"), iri)

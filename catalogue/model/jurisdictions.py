@@ -39,6 +39,7 @@ class Jurisdiction:
     legal_source_pattern: str | None
     reified_definitions: bool
     transliteration: dict[str, str] = field(default_factory=dict)
+    act_pattern: str | None = None  # links to a whole act, not to one of its sections
     concept_files: dict[str, str] = field(default_factory=dict)  # kind -> file name in vocab/<code>/
 
     def name(self, lang: str) -> str:
@@ -46,6 +47,9 @@ class Jurisdiction:
 
     def owns(self, iri: str) -> bool:
         return iri.startswith(self.namespace) and len(iri) > len(self.namespace)
+
+    def is_whole_act(self, url: str) -> bool:
+        return bool(self.act_pattern) and re.search(self.act_pattern, url) is not None
 
     def is_legal_source(self, url: str) -> bool:
         return bool(self.legal_source_pattern) and re.search(self.legal_source_pattern, url) is not None
@@ -133,6 +137,7 @@ def jurisdiction_from(graph: Graph, subject: URIRef) -> Jurisdiction | None:
         namespace=namespace, scheme=scheme, collection=_str(graph, subject, OVG.conceptCollection),
         profile=_profile(graph, graph.value(subject, OVG.profile)),
         legal_source_pattern=_str(graph, subject, OVG.legalSourcePattern),
+        act_pattern=_str(graph, subject, OVG.actPattern),
         reified_definitions=isinstance(reified, Literal) and reified.toPython() is True,
         transliteration=_transliteration(_str(graph, subject, OVG.slugTransliteration)),
         concept_files={str(graph.value(n, SKOS.notation)): str(graph.value(n, OVG.fileName))
