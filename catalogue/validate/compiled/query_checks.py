@@ -21,7 +21,7 @@ from pathlib import Path
 from catalogue.validate.compiled.refusal import NotCompilable, declared_prefixes
 
 FILE = "shapes/compiled-queries.json"
-FORMAT = 1  # raise when anchoring.check_query changes its answers: old entries then stop matching
+FORMAT = 2  # raise when anchoring.check_query changes its answers: old entries then stop matching
 
 _shipped: dict = {}
 
@@ -40,15 +40,16 @@ def use_shipped(root: Path) -> None:
         _shipped.update({k: v for k, v in entries.items() if isinstance(v, dict)})
 
 
-def checked(select: str, prefixes: dict[str, str]) -> tuple[set[str], set[str]]:
-    """check_query's answer: the projected variables and the predicates read; raises NotCompilable."""
+def checked(select: str, prefixes: dict[str, str]) -> tuple[set[str], set[str], set[str], set[str]]:
+    """check_query's answer: the projected variables, the predicates read, and those whose literals are read as
+    values and by identity; raises NotCompilable."""
     from catalogue.validate.compiled.anchoring import check_query
 
     entry = _shipped.get(key(select, prefixes))
-    if entry is not None:
+    if entry is not None and ("refused" in entry or "matches" in entry):
         if "refused" in entry:
             raise NotCompilable(str(entry["refused"]))
-        return set(entry["projected"]), set(entry["predicates"])
+        return set(entry["projected"]), set(entry["predicates"]), set(entry["compares"]), set(entry["matches"])
     return check_query(select, prefixes)
 
 
@@ -62,8 +63,9 @@ def answers(shapes) -> dict:
     for constraint, select in shapes.subject_objects(SH.select):
         prefixes = declared_prefixes(shapes, constraint)
         try:
-            projected, predicates = check_query(str(select), prefixes)
-            entry = {"projected": sorted(projected), "predicates": sorted(predicates)}
+            projected, predicates, compares, matches = check_query(str(select), prefixes)
+            entry = {"projected": sorted(projected), "predicates": sorted(predicates), "compares": sorted(compares),
+                     "matches": sorted(matches)}
         except NotCompilable as refusal:
             entry = {"refused": str(refusal)}
         out[key(str(select), prefixes)] = entry
