@@ -26,9 +26,9 @@ def _not_compilable(reason: str) -> NotCompilable:
     return NotCompilable(reason)
 
 
-def check_query(text: str, prefixes: dict[str, str]) -> tuple[set[str], set[str], set[str], set[str]]:
-    """The projected variables, the predicates the query reads, and those whose literals it reads as values and
-    by identity (value_reads.py); raises NotCompilable."""
+def check_query(text: str, prefixes: dict[str, str]) -> tuple[set[str], set[str], tuple[set[str], ...]]:
+    """The projected variables, the predicates the query reads, and those whose literals it reads as values, by
+    identity and as text (value_reads.py); raises NotCompilable."""
     try:
         query = prepareQuery(text, initNs=prefixes)
     except Exception as exc:  # noqa: BLE001 - any parse failure means: let pySHACL report it
@@ -47,8 +47,7 @@ def check_query(text: str, prefixes: dict[str, str]) -> tuple[set[str], set[str]
     if not _certainly_binds(algebra.p, THIS):
         raise _not_compilable("a SPARQL constraint where $this is not bound by a triple pattern")
     _check_anchored(patterns + filters_patterns)
-    compares, matches = compared_predicates(algebra.p)
-    return projected, {str(p) for p in _predicates(patterns + filters_patterns)}, compares, matches
+    return projected, {str(p) for p in _predicates(patterns + filters_patterns)}, compared_predicates(algebra.p)
 
 
 def _walk(node, patterns: list, filter_patterns: list) -> None:

@@ -50,6 +50,7 @@ class RowCheck:
     reads: frozenset = frozenset()  # predicates a SPARQL constraint reads
     compares: frozenset = frozenset()  # those whose literals it reads as values (value_reads.py; ANY: all)
     matches: frozenset = frozenset()  # those whose literals it reads by identity (value_reads.py; ANY: all)
+    texts: frozenset = frozenset()  # those whose literals it reads as text (STR) (value_reads.py; ANY: all)
     # (sh:minCount, sh:maxCount) when the query counts values in ?ovg_n; the count says which one failed
     count_bounds: tuple[int | None, int | None] | None = None
 
@@ -79,11 +80,11 @@ class Program:
 
     @property
     def compared(self) -> set:
-        """Predicates whose literals some SPARQL constraint reads as values or by identity, as pyoxigraph
+        """Predicates whose literals some SPARQL constraint reads as values, by identity or as text, as pyoxigraph
         NamedNodes; with ANY when a constraint may read any predicate's literals so."""
         out = set()
         for check in self.row_checks:
-            out |= {p if p == ANY else ox.NamedNode(p) for p in check.compares | check.matches}
+            out |= {p if p == ANY else ox.NamedNode(p) for p in check.compares | check.matches | check.texts}
         return out
 
     @property
@@ -274,7 +275,7 @@ def _sparql_constraint(shapes: Graph, shape, constraint, target, severity) -> Ro
         raise NotCompilable("only sh:select SPARQL constraints are compiled")
     select = shapes.value(constraint, SH.select)
     prefixes = declared_prefixes(shapes, constraint)
-    projected, predicates, compares, matches = query_checks.checked(str(select), prefixes)
+    projected, predicates, (compares, matches, texts) = query_checks.checked(str(select), prefixes)
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
     try:
         body = sparql_text.rewrite_not_exists(str(select))
@@ -286,4 +287,5 @@ def _sparql_constraint(shapes: Graph, shape, constraint, target, severity) -> Ro
     extra = " ".join(f"?{v}" for v in sorted(projected - {"this"}))
     query = f"{header}SELECT DISTINCT ?this {extra} WHERE {{ {target} {{ {body} }} }}"
     return RowCheck(query, COMPONENT["sparql"], shape, severity, constraint=constraint, value_is_focus=True,
-                    reads=frozenset(predicates), compares=frozenset(compares), matches=frozenset(matches))
+                    reads=frozenset(predicates), compares=frozenset(compares), matches=frozenset(matches),
+                    texts=frozenset(texts))

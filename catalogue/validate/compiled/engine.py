@@ -42,8 +42,7 @@ CHUNK = ox.NamedNode("urn:x-overgang:chunk")
 class LoadNotes:
     originals: dict = field(default_factory=dict)  # value-test predicate -> typed literals as written
     canonical: dict = field(default_factory=dict)  # literal as written -> literal as the store keeps it
-    lexical_changed: bool = False
-    merged: bool = False  # two typed literals as written are one in the store
+    merged: bool = False  # two typed literals as written are one in the store (or one with a catalogue literal)
     predicates: set = field(default_factory=set)  # every predicate the data uses
     ambiguous: bool = False  # a stored value stands for written literals the value tests judge differently
     compared: dict = field(default_factory=dict)  # predicate a rule compares -> its literals as written
@@ -58,9 +57,7 @@ class LoadNotes:
             self.compared.setdefault(predicate, set()).update(literals)
         self.canonical.update(other.canonical)
         self.predicates |= other.predicates
-        self.lexical_changed |= other.lexical_changed
-        canonical = self.canonical
-        self.merged = len(set(canonical.values())) < len(canonical)
+        self.merged |= other.merged or len(set(self.canonical.values())) < len(self.canonical)
 
 
 def _canonical_forms(literals) -> dict:
@@ -117,15 +114,26 @@ class Engine:
         self._catalogue_triples = set(ox.parse(knowledge_ntriples, format=ox.RdfFormat.N_TRIPLES))
         self._also_in_data: set = set()  # catalogue statements the data states as well
         self._verdicts: list[dict] = [{} for _ in program.value_checks]
-        compared = program.compared
-        self._compare_all = ANY in compared
-        self._compared = compared - {ANY}
         self._required = program.required_datatypes
+
         def nodes(iris):
             return {p if p == ANY else ox.NamedNode(p) for p in iris}
 
-        self._sparql_reads = [(check, nodes(check.compares), nodes(check.matches))
-                              for check in program.row_checks if check.compares or check.matches]
+        self._sparql_reads = [(check, nodes(check.compares), nodes(check.matches), nodes(check.texts))
+                              for check in program.row_checks if check.compares or check.matches or check.texts]
+        # The predicates whose literals scan() collects for delegated(). A read as text only needs to know
+        # whether the store rewrote a literal, which the typed literals tell for every predicate at once.
+        compared = set()
+        for _check, compares, matches, texts in self._sparql_reads:
+            compared |= compares | matches | (texts - {ANY})
+        self._compare_all = ANY in compared
+        self._compared = compared - {ANY}
+        # The catalogue's statements with a literal, as the store keeps them -> the literal as written: the data
+        # may state one of them again in another form, which the store would make one statement.
+        literal_triples = [t for t in self._catalogue_triples if type(t.object) is ox.Literal]
+        stored = _canonical_forms({t.object for t in literal_triples})
+        self._catalogue_stored = {(t.subject, t.predicate, stored.get(t.object, t.object)): t.object
+                                  for t in literal_triples}
         self._catalogue_quads: dict = {}
         self._stored_as: dict = {}  # literal as written -> as stored, for the graph being validated
 
@@ -174,7 +182,6 @@ class Engine:
         notes.canonical = _canonical_forms(typed)
         # The store keeps "15"^^xsd:int as "15"^^xsd:integer: a changed datatype is a changed literal too (a
         # finding would report the stored one).
-        notes.lexical_changed = any(canon.value != original.value for original, canon in notes.canonical.items())
         # Two literals as written that the store keeps as one ("15"^^xsd:int and "15"^^xsd:byte): one statement
         # where rdflib has two, so counts and findings could differ.
         notes.merged = len(set(notes.canonical.values())) < len(notes.canonical)
@@ -239,9 +246,7 @@ class Engine:
         its XSD view (values.py), SPARQL on its text, kind or identity (value_reads.py)."""
         if self.cut_schema:
             self.strip_schema(graph, notes.predicates)
-        if notes.lexical_changed:
-            return "a typed literal is written in a non-canonical form"
-        if notes.merged:
+        if notes.merged or self._merges_with_catalogue(graph, notes):
             return "two literals as written are one literal in the store"
         delegated = self.delegated(notes)
         if delegated and (not delegate or any(isinstance(c.constraint, BNode) for c in delegated)):
@@ -252,10 +257,22 @@ class Engine:
         notes.delegated = tuple(delegated)
         return findings
 
+    def _merges_with_catalogue(self, graph: ox.NamedNode, notes: LoadNotes) -> bool:
+        """Does the data state a catalogue statement again with its literal in another form ("015" for "15")?"""
+        for original, canon in notes.canonical.items():
+            if canon == original:
+                continue
+            for quad in self.store.quads_for_pattern(None, None, canon, graph):
+                known = self._catalogue_stored.get((quad.subject, quad.predicate, canon))
+                if known is not None and known != original:
+                    return True
+        return False
+
     def delegated(self, notes: LoadNotes) -> list:
         """The SPARQL constraints that read, in this data, a literal the two readings may disagree on: as a value
-        (may_compare_differently) or by identity (the store keeps it in another form than written)."""
-        by_value, by_identity = set(), set()
+        (may_compare_differently), by identity (the store keeps it in another form than written) or as text (the
+        store rewrote its lexical form: "015"^^xsd:integer is kept as "15")."""
+        by_value, by_identity, by_text = set(), set(), set()
         canonical = notes.canonical
         for predicate, literals in notes.compared.items():
             wanted = self._required.get(predicate, set())
@@ -263,11 +280,15 @@ class Engine:
                 by_value.add(predicate)
             if any(canonical.get(lit, lit) != lit for lit in literals):
                 by_identity.add(predicate)
-        if not (by_value or by_identity):
+            if any(canonical.get(lit, lit).value != lit.value for lit in literals):
+                by_text.add(predicate)
+        rewritten = any(canon.value != original.value for original, canon in canonical.items())
+        if not (by_value or by_identity or rewritten):
             return []
-        return [check for check, compares, matches in self._sparql_reads
+        return [check for check, compares, matches, texts in self._sparql_reads
                 if (by_value and (ANY in compares or compares & by_value))
-                or (by_identity and (ANY in matches or matches & by_identity))]
+                or (by_identity and (ANY in matches or matches & by_identity))
+                or (rewritten and ANY in texts) or texts & by_text]
 
     def validate(self, graph: ox.NamedNode, notes: LoadNotes, skip=()) -> list[RawFinding]:
         """The findings on the data in ``graph``, less the row checks in ``skip``; afterwards the graph holds

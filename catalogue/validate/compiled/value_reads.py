@@ -1,13 +1,13 @@
 """Which predicates' literals a SHACL-SPARQL constraint reads as values or by identity, not only as text.
 
-rdflib (as pySHACL sees the data, literal_view.py) and Oxigraph agree on a literal's text (STR; the engine
-hands a file whose lexical forms the store rewrote to pySHACL), on its kind (isLiteral ...) and on whether it
-is bound. They may disagree on the rest:
+rdflib (as pySHACL sees the data, literal_view.py) and Oxigraph agree on a literal's kind (isLiteral ...) and on
+whether it is bound. They may disagree on the rest:
 
 - as a value (a comparison, arithmetic, YEAR ...): an XSD-invalid literal, a date with a timezone or a literal
   of a datatype the rule does not expect compares differently in the two;
 - by identity (a join of two patterns on the literal, a constant literal in a pattern, DATATYPE, sameTerm,
-  LANG): the store keeps "15"^^xsd:nonNegativeInteger as "15"^^xsd:integer, rdflib as written.
+  LANG): the store keeps "15"^^xsd:nonNegativeInteger as "15"^^xsd:integer, rdflib as written;
+- as text (STR): the store keeps "015"^^xsd:integer as "15".
 
 So the compiled engine needs to know, per constraint, on which predicates a literal is read either way. It reads
 that from rdflib's algebra of the query (anchoring.check_query has already allowed only a few kinds of node).
@@ -25,22 +25,24 @@ from rdflib.paths import AlternativePath, MulPath, Path, SequencePath
 from rdflib.plugins.sparql.parserutils import CompValue
 
 ANY = "*"
-_TEXT_ONLY = {"Builtin_STR", "Builtin_isLITERAL", "Builtin_isIRI", "Builtin_isURI", "Builtin_isBLANK",
-              "Builtin_BOUND"}
+_KIND_ONLY = {"Builtin_isLITERAL", "Builtin_isIRI", "Builtin_isURI", "Builtin_isBLANK", "Builtin_BOUND"}
+_TEXT = "Builtin_STR"
 _IDENTITY = {"Builtin_DATATYPE", "Builtin_sameTerm", "Builtin_LANG"}
 _THIS = Variable("this")
 
 
-def compared_predicates(algebra) -> tuple[set[str], set[str]]:
-    """The IRIs of the predicates whose literals the query reads as values, and those it reads by identity;
-    either may be {ANY}."""
+def compared_predicates(algebra) -> tuple[set[str], set[str], set[str]]:
+    """The IRIs of the predicates whose literals the query reads as values, by identity and as text (STR); each
+    may be {ANY}."""
     patterns: list = []
     valued: set = set()
     matched: set = set()
-    _walk(algebra, patterns, valued, matched)
+    texts: set = set()
+    _walk(algebra, patterns, (valued, matched, texts))
     objects = Counter(o for _s, _p, o in patterns if isinstance(o, Variable))
     matched |= {v for v, n in objects.items() if n > 1}  # a join compares terms
-    return _predicates(patterns, valued, set()), _predicates(patterns, matched, {"constants"})
+    return (_predicates(patterns, valued, set()), _predicates(patterns, matched, {"constants"}),
+            _predicates(patterns, texts, set()))
 
 
 def _predicates(patterns, variables: set, flags: set) -> set[str]:
@@ -64,41 +66,44 @@ def _predicates(patterns, variables: set, flags: set) -> set[str]:
     return out
 
 
-def _walk(node, patterns: list, valued: set, matched: set) -> None:
+def _walk(node, patterns: list, reads: tuple) -> None:
     if not isinstance(node, CompValue):
         return
     if node.name == "BGP":
         patterns.extend(node.triples)
         return
     if node.name == "Extend" and isinstance(node.expr, Variable):
-        valued.add(node.expr)  # BIND (?v AS ?w): ?w may be read any way
-        matched.add(node.expr)
+        for read in reads:
+            read.add(node.expr)  # BIND (?v AS ?w): ?w may be read any way
     for key, value in node.items():
         if key in ("_vars", "var", "PV"):
             continue
         if key == "expr":
-            _expression(value, None, patterns, valued, matched)
+            _expression(value, None, patterns, reads)
         else:
-            _walk(value, patterns, valued, matched)
+            _walk(value, patterns, reads)
 
 
-def _expression(expr, parent: str | None, patterns: list, valued: set, matched: set) -> None:
+def _expression(expr, parent: str | None, patterns: list, reads: tuple) -> None:
+    valued, matched, texts = reads
     if isinstance(expr, Variable):
         if parent in _IDENTITY:
             matched.add(expr)
-        elif parent not in _TEXT_ONLY:
+        elif parent == _TEXT:
+            texts.add(expr)
+        elif parent not in _KIND_ONLY:
             valued.add(expr)
     elif isinstance(expr, CompValue):
         if expr.name in ("Builtin_EXISTS", "Builtin_NOTEXISTS"):
-            _walk(expr.graph, patterns, valued, matched)
+            _walk(expr.graph, patterns, reads)
             return
         for key, value in expr.items():
             if key != "_vars":
                 direct = expr.name if key in ("arg", "arg1", "arg2") else None
-                _expression(value, direct, patterns, valued, matched)
+                _expression(value, direct, patterns, reads)
     elif isinstance(expr, (list, tuple)):
         for value in expr:
-            _expression(value, None, patterns, valued, matched)
+            _expression(value, None, patterns, reads)
 
 
 def _zero_length(path) -> bool:
