@@ -13,9 +13,11 @@ from rdflib import Graph, Literal, Namespace
 from rdflib.namespace import DCTERMS, RDFS, XSD
 from rdflib.plugins.sparql import prepareQuery
 
+from catalogue.source.locate import CatalogueLocation
 from catalogue.source.rdfio import parse_file
-from catalogue.validate.compiled.runner import validate_compiled
+from catalogue.validate.compiled.runner import program_for, validate_compiled
 from catalogue.validate.compiled.value_reads import ANY, compared_predicates
+from catalogue.validate.context import context_for
 from catalogue.validate.pyshacl_engine import run_validation
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,11 +76,14 @@ def test_a_bind_alias_is_read_every_way():
 
 
 @pytest.fixture(scope="module")
-def context(catalogue):
-    shapes = Graph()
-    for triple in catalogue.graph_for("shapes/handover.ttl"):
-        shapes.add(triple)
-    return catalogue.union("ontology", "vocab"), shapes
+def context():
+    loaded = context_for(CatalogueLocation(REPO, "option"))  # the shapes validate itself uses
+    return loaded.knowledge, loaded.shapes
+
+
+def _reading_every_text(shapes) -> set[str]:
+    """The rules that read every literal's text (the identity-number rules), as the analysis finds them."""
+    return {str(check.constraint) for check in program_for(shapes).row_checks if ANY in check.texts}
 
 
 def _key(finding):
@@ -140,7 +145,7 @@ def test_a_literal_the_store_rewrites_leaves_only_the_rules_reading_its_text_to_
     outcome, _findings = _compare(context, tmp_path, "rewritten", lambda g: g.add(
         (PUPIL, RDFS.comment, Literal("0302100124", datatype=XSD.integer, normalize=False))))
     assert outcome.engine == "compiled"
-    assert {c.rsplit("#", 1)[-1] for c in outcome.delegated} == {"no-cpr", "no-fodselsnummer"}
+    assert set(outcome.delegated) == _reading_every_text(context[1]) != set()
 
 
 def test_two_written_literals_stored_as_one_send_the_file_to_pyshacl(context, tmp_path):

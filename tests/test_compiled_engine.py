@@ -218,10 +218,11 @@ def test_a_rewritten_literal_leaves_the_rules_that_read_its_text_to_pyshacl(cont
     run, _d, outcomes = validate_compiled([str(path)], knowledge, shapes)
     # The identity-number rules read every literal's text: pySHACL answers them, the compiled engine the rest.
     assert outcomes[0].engine == "compiled"
-    assert {c.rsplit("#", 1)[-1] for c in outcomes[0].delegated} == {"no-cpr", "no-fodselsnummer"}
+    every_text = {str(c.constraint) for c in compile_shapes(shapes).row_checks if "*" in c.texts}
+    assert set(outcomes[0].delegated) == every_text != set()
     reference = run_validation(parse_file(path), knowledge, shapes)
     assert sorted(map(_key, run.findings)) == sorted(set(map(_key, reference.findings)))
-    assert any(f.source_constraint and f.source_constraint.endswith("#no-cpr") for f in run.findings)
+    assert any(f.source_constraint in every_text for f in run.findings)  # the CPR number is found
 
 
 def test_one_stored_value_for_two_written_literals_sends_the_file_to_pyshacl(context, tmp_path):
