@@ -1,7 +1,8 @@
 """The compiled engine against pySHACL on a few hundred seeded mutants of the valid examples (tests/mutants.py).
 
-Every mutant must get the same findings from both, whether the compiled engine answered it itself or handed it
-to pySHACL; and most must be answered by the compiled engine, or the comparison would prove nothing.
+Every mutant must get the same findings from both, whether the compiled engine answered it itself, handed some
+rules or the whole file to pySHACL; and most must be answered by the compiled engine, or the comparison would
+prove nothing.
 """
 
 from __future__ import annotations
@@ -44,5 +45,8 @@ def test_the_compiled_engine_and_pyshacl_agree_on_every_mutant(context, tmp_path
             disagreements.append(mutant.name)
     assert disagreements == []
     engines = [o.engine for o in outcomes]
-    # Literal mutants mostly go to pySHACL by design (literal_view.py); structure stays on the compiled engine.
-    assert engines.count("compiled") >= COUNT // 4, engines.count("compiled")
+    # A doubtful literal hands pySHACL only the rules that read it (value_reads.py, delegate.py): nearly every
+    # mutant stays on the compiled engine, and many of them had some rules answered by pySHACL, so both the
+    # compiled checks and the split are compared here.
+    assert engines.count("compiled") >= COUNT * 9 // 10, engines.count("compiled")
+    assert sum(1 for o in outcomes if o.delegated) >= COUNT // 4

@@ -1,12 +1,13 @@
 """Validating many handover records on several cores.
 
-Each worker loads the catalogue and the shapes once, then validates chunks of records; results are merged
+Each worker has the catalogue and the shapes once, then validates chunks of records; results are merged
 and shared nodes' findings counted once, so the outcome equals one pySHACL run over the whole dataset
 (tests/test_parallel.py checks that on generated data with injected defects).
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -41,12 +42,20 @@ def _chunks(records: list[Graph], size: int):
 
 
 def validate_parallel(records: list[Graph], location, jobs: int, shapes: Graph | None = None,
-                      chunk_size: int = 200, progress=None, cut_schema: bool = True) -> ValidationRun:
+                      chunk_size: int = 200, progress=None, cut_schema: bool = True, context=None) -> ValidationRun:
+    """``context``: the catalogue already loaded here (a ValidationContext). Forked workers then inherit it with
+    the shapes, instead of each loading the catalogue again (about 0.6 s of a worker's start)."""
     jobs = max(1, min(jobs, os.cpu_count() or 1))
-    shapes_nt = shapes.serialize(format="nt", encoding="utf-8") if shapes is not None else None
     runs = []
     done = 0
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(location, shapes_nt, cut_schema)) as pool:
+    if context is not None and "fork" in multiprocessing.get_all_start_methods():
+        _worker.update(knowledge=context.knowledge, shapes=shapes if shapes is not None else context.shapes,
+                       cut_schema=cut_schema)
+        pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    else:
+        shapes_nt = shapes.serialize(format="nt", encoding="utf-8") if shapes is not None else None
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(location, shapes_nt, cut_schema))
+    with pool:
         for findings in pool.map(_validate_chunk, _chunks(records, chunk_size)):
             runs.append(ValidationRun(findings))
             done = min(len(records), done + chunk_size)

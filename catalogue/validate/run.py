@@ -223,7 +223,7 @@ def _engines(location: CatalogueLocation, context: ValidationContext, inputs: li
 
             raise OvergangError(f"--engine compiled: {reason}")
     datasets = load_datasets(inputs, input_format, stdin, max_bytes=max_bytes, max_literal=max_literal)
-    # With --jobs every worker loads the catalogue itself.
+    # With --jobs the workers are forked with the catalogue already loaded (or load it themselves).
     parallel = jobs > 1 and not (shapes_file is not None and trust_shapes)
     if shapes is None:
         shapes = _custom_shapes(shapes_file, trust_shapes) if shapes_file is not None else context.shapes
@@ -236,7 +236,7 @@ def _engines(location: CatalogueLocation, context: ValidationContext, inputs: li
         records = [record for graph in graphs for record in split_records(graph)]
         custom = shapes if shapes_file is not None else None
         run = validate_parallel(records, location, jobs, custom, progress=tty_progress(time.monotonic()),
-                                cut_schema=cut_schema)
+                                cut_schema=cut_schema, context=context)
         return run, datasets, None
     if merge:
         return (run_validation(datasets.graph, context.knowledge, shapes, inference, advanced=advanced,

@@ -15,6 +15,7 @@ from rdflib.plugins.sparql import prepareQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from catalogue.validate.compiled.refusal import NotCompilable
+from catalogue.validate.compiled.value_reads import compared_predicates
 
 _ALLOWED = {"SelectQuery", "Project", "Distinct", "Filter", "Extend", "Join", "LeftJoin", "Union", "BGP"}
 _PRE_BOUND = {"currentShape", "shapesGraph", "PATH"}  # ?value is an output on node shapes
@@ -25,8 +26,9 @@ def _not_compilable(reason: str) -> NotCompilable:
     return NotCompilable(reason)
 
 
-def check_query(text: str, prefixes: dict[str, str]) -> tuple[set[str], set[str]]:
-    """The projected variables and the predicates the query reads; raises NotCompilable."""
+def check_query(text: str, prefixes: dict[str, str]) -> tuple[set[str], set[str], tuple[set[str], ...]]:
+    """The projected variables, the predicates the query reads, and those whose literals it reads as values, by
+    identity and as text (value_reads.py); raises NotCompilable."""
     try:
         query = prepareQuery(text, initNs=prefixes)
     except Exception as exc:  # noqa: BLE001 - any parse failure means: let pySHACL report it
@@ -45,7 +47,7 @@ def check_query(text: str, prefixes: dict[str, str]) -> tuple[set[str], set[str]
     if not _certainly_binds(algebra.p, THIS):
         raise _not_compilable("a SPARQL constraint where $this is not bound by a triple pattern")
     _check_anchored(patterns + filters_patterns)
-    return projected, {str(p) for p in _predicates(patterns + filters_patterns)}
+    return projected, {str(p) for p in _predicates(patterns + filters_patterns)}, compared_predicates(algebra.p)
 
 
 def _walk(node, patterns: list, filter_patterns: list) -> None:

@@ -18,6 +18,7 @@ from rdflib.namespace import RDF, SH
 from catalogue.validate.compiled import query_checks, sparql_text
 from catalogue.validate.compiled.allow_list import check_allowed, implicit_class_types, targeted_shapes
 from catalogue.validate.compiled.refusal import NotCompilable, declared_prefixes
+from catalogue.validate.compiled.value_reads import ANY
 from catalogue.validate.compiled.values import ValueTest, value_test
 
 RDFS_SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"
@@ -47,6 +48,9 @@ class RowCheck:
     constraint: URIRef | BNode | None = None
     value_is_focus: bool = False  # SPARQL constraints on node shapes: sh:value is the focus node when unbound
     reads: frozenset = frozenset()  # predicates a SPARQL constraint reads
+    compares: frozenset = frozenset()  # those whose literals it reads as values (value_reads.py; ANY: all)
+    matches: frozenset = frozenset()  # those whose literals it reads by identity (value_reads.py; ANY: all)
+    texts: frozenset = frozenset()  # those whose literals it reads as text (STR) (value_reads.py; ANY: all)
     # (sh:minCount, sh:maxCount) when the query counts values in ?ovg_n; the count says which one failed
     count_bounds: tuple[int | None, int | None] | None = None
 
@@ -75,10 +79,22 @@ class Program:
         return {check.predicate for check in self.value_checks}
 
     @property
-    def compared_predicates(self) -> set:
-        """Predicates whose literals SPARQL constraints read. rdflib and Oxigraph compare a literal of the
-        wrong datatype differently, so a datatype error on one of these sends the file to pySHACL."""
-        return {ox.NamedNode(p) for check in self.row_checks for p in check.reads}
+    def compared(self) -> set:
+        """Predicates whose literals some SPARQL constraint reads as values, by identity or as text, as pyoxigraph
+        NamedNodes; with ANY when a constraint may read any predicate's literals so."""
+        out = set()
+        for check in self.row_checks:
+            out |= {p if p == ANY else ox.NamedNode(p) for p in check.compares | check.matches | check.texts}
+        return out
+
+    @property
+    def required_datatypes(self) -> dict:
+        """Predicate -> the datatypes sh:datatype asks of its values (on a plain path, outside sh:or ...)."""
+        out: dict = {}
+        for check in self.value_checks:
+            if check.test.datatype is not None:
+                out.setdefault(check.predicate, set()).add(str(check.test.datatype))
+        return out
 
     @property
     def size(self) -> int:
@@ -259,7 +275,7 @@ def _sparql_constraint(shapes: Graph, shape, constraint, target, severity) -> Ro
         raise NotCompilable("only sh:select SPARQL constraints are compiled")
     select = shapes.value(constraint, SH.select)
     prefixes = declared_prefixes(shapes, constraint)
-    projected, predicates = query_checks.checked(str(select), prefixes)
+    projected, predicates, (compares, matches, texts) = query_checks.checked(str(select), prefixes)
     header = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in sorted(prefixes.items()))
     try:
         body = sparql_text.rewrite_not_exists(str(select))
@@ -271,4 +287,5 @@ def _sparql_constraint(shapes: Graph, shape, constraint, target, severity) -> Ro
     extra = " ".join(f"?{v}" for v in sorted(projected - {"this"}))
     query = f"{header}SELECT DISTINCT ?this {extra} WHERE {{ {target} {{ {body} }} }}"
     return RowCheck(query, COMPONENT["sparql"], shape, severity, constraint=constraint, value_is_focus=True,
-                    reads=frozenset(predicates))
+                    reads=frozenset(predicates), compares=frozenset(compares), matches=frozenset(matches),
+                    texts=frozenset(texts))

@@ -72,6 +72,8 @@ def _scan(index: int) -> Scan | None:
         engine: Engine = _state["engine"]
         watched = engine.program.value_predicates
         originals: dict = {}
+        compared: dict = {}
+        watches = engine.watches
         typed, objects, predicates = set(), set(), set()
         first: dict[int, int] = {}  # subject -> position of its first statement
         head: dict[int, list] = {}  # subject -> its triples, for subjects met in the first statements
@@ -84,6 +86,8 @@ def _scan(index: int) -> Scan | None:
             obj = triple.object
             kind = type(obj)
             if kind is literal:
+                if watches(triple.predicate):
+                    compared.setdefault(triple.predicate, set()).add(obj)
                 if obj.language is None and obj.datatype != xsd_string:
                     typed.add(obj)
                     if triple.predicate in watched:
@@ -124,7 +128,7 @@ def _scan(index: int) -> Scan | None:
             continue  # its anonymous nodes may lie outside the ends; a full extraction finds them
         edges[key] = ([f"{t} .\n" for t in triples],
                       {hash(t.object.value) for t in triples if isinstance(t.object, ox.NamedNode)})
-    return Scan(engine.notes_for(typed, originals, predicates), subjects, objects - subjects, edges)
+    return Scan(engine.notes_for(typed, originals, predicates, compared), subjects, objects - subjects, edges)
 
 
 def _extract(job) -> dict[int, tuple[list[str], set[int]]]:
@@ -172,7 +176,8 @@ def _validate(job) -> tuple[list[RawFinding] | str, int]:
             extra = engine.scan(imported, ox.RdfFormat.N_TRIPLES)
             engine.load(graph, imported, ox.RdfFormat.N_TRIPLES, extra)
             notes.merge(extra)
-        return engine.check(graph, notes), records
+        # A piece cannot ask pySHACL for one rule over the whole file: such a file takes the one-file path.
+        return engine.check(graph, notes, delegate=False), records
     finally:
         engine.drop(graph)
 

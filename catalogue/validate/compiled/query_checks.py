@@ -21,7 +21,7 @@ from pathlib import Path
 from catalogue.validate.compiled.refusal import NotCompilable, declared_prefixes
 
 FILE = "shapes/compiled-queries.json"
-FORMAT = 1  # raise when anchoring.check_query changes its answers: old entries then stop matching
+FORMAT = 2  # raise when anchoring.check_query changes its answers: old entries then stop matching
 
 _shipped: dict = {}
 
@@ -40,15 +40,17 @@ def use_shipped(root: Path) -> None:
         _shipped.update({k: v for k, v in entries.items() if isinstance(v, dict)})
 
 
-def checked(select: str, prefixes: dict[str, str]) -> tuple[set[str], set[str]]:
-    """check_query's answer: the projected variables and the predicates read; raises NotCompilable."""
+def checked(select: str, prefixes: dict[str, str]) -> tuple[set[str], set[str], tuple[set[str], ...]]:
+    """check_query's answer: the projected variables, the predicates read, and those whose literals are read as
+    values, by identity and as text; raises NotCompilable."""
     from catalogue.validate.compiled.anchoring import check_query
 
     entry = _shipped.get(key(select, prefixes))
-    if entry is not None:
+    if entry is not None and ("refused" in entry or "texts" in entry):
         if "refused" in entry:
             raise NotCompilable(str(entry["refused"]))
-        return set(entry["projected"]), set(entry["predicates"])
+        reads = (set(entry["compares"]), set(entry["matches"]), set(entry["texts"]))
+        return set(entry["projected"]), set(entry["predicates"]), reads
     return check_query(select, prefixes)
 
 
@@ -62,8 +64,9 @@ def answers(shapes) -> dict:
     for constraint, select in shapes.subject_objects(SH.select):
         prefixes = declared_prefixes(shapes, constraint)
         try:
-            projected, predicates = check_query(str(select), prefixes)
-            entry = {"projected": sorted(projected), "predicates": sorted(predicates)}
+            projected, predicates, (compares, matches, texts) = check_query(str(select), prefixes)
+            entry = {"projected": sorted(projected), "predicates": sorted(predicates), "compares": sorted(compares),
+                     "matches": sorted(matches), "texts": sorted(texts)}
         except NotCompilable as refusal:
             entry = {"refused": str(refusal)}
         out[key(str(select), prefixes)] = entry

@@ -2,7 +2,9 @@
 
 A file goes to pySHACL instead when the engine cannot promise pySHACL's answer for it: when the store
 rewrote a literal's lexical form (SPARQL's STR() would differ), or when one stored value stands for written
-literals that the value tests judge differently. Each file is still its own dataset, as on the pySHACL path.
+literals that the value tests judge differently. When only some SPARQL constraints would compare a literal
+that rdflib and the store may read differently, pySHACL answers just those constraints (delegate.py) and the
+compiled engine the rest. Each file is still its own dataset, as on the pySHACL path.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from catalogue.source.datasets import Datasets, _expand
 from catalogue.source.limits import check_literals, check_size
 from catalogue.source.rdfio import Source, _decode, format_for, parse_source, read_source
 from catalogue.validate.compiled.compiler import Program, compile_shapes
+from catalogue.validate.compiled.delegate import shapes_for
 from catalogue.validate.compiled.engine import Engine, RawFinding
 from catalogue.validate.compiled.partitioned import Refused, pieces_for, validate_pieces
 from catalogue.validate.graph_cache import derived
@@ -40,7 +43,8 @@ class FileOutcome:
     name: str
     engine: str  # "compiled" or "pyshacl"
     findings: list
-    reason: str | None = None  # why pySHACL was used instead
+    reason: str | None = None  # why pySHACL was used instead, for the whole file or for some rules
+    delegated: tuple = ()  # the SPARQL constraints pySHACL answered on a compiled file
 
 
 _programs: dict[int, tuple[Graph, Program]] = {}
@@ -62,15 +66,17 @@ def _read(shown: str, path: Path | None, input_format: str | None, stdin: bytes 
 
 
 def _validate_file(engine: Engine, source: Source, max_literal: int | None,
-                   jobs: int = 1, progress=None) -> list[RawFinding] | str:
-    """The raw findings, or the reason the file must go to pySHACL. Bad input raises like the pySHACL path."""
+                   jobs: int = 1, progress=None) -> tuple[list[RawFinding], tuple] | str:
+    """The raw findings with the SPARQL constraints left to pySHACL, or the reason the whole file must go to
+    pySHACL. Bad input raises like the pySHACL path."""
     rdf_format = FAST_FORMATS.get(source.format)
     if rdf_format is not None and isinstance(source.data, bytes):
         pieces = pieces_for(source.data)
         if pieces is not None:
             try:
-                return validate_pieces(engine, source.name, source.data, source.format, rdf_format, pieces,
-                                       max_literal, jobs, progress)
+                outcome = validate_pieces(engine, source.name, source.data, source.format, rdf_format, pieces,
+                                          max_literal, jobs, progress)
+                return outcome if isinstance(outcome, str) else (outcome, ())
             except Refused:
                 pass  # the one-file path below reports what was wrong, the usual way
     text = _decode(source)  # UTF-8 and control-character checks, as for every input
@@ -90,7 +96,8 @@ def _validate_file(engine: Engine, source: Source, max_literal: int | None,
             return "the fast parser refused what rdflib accepts"
         if engine.is_empty(graph_name):
             raise InputError(source.name, "dataset is empty")
-        return engine.check(graph_name, notes)
+        outcome = engine.check(graph_name, notes)
+        return outcome if isinstance(outcome, str) else (outcome, notes.delegated)
     finally:
         engine.drop(graph_name)
 
@@ -116,9 +123,23 @@ def _run_one(source: Source, max_literal, jobs: int = 1, progress=None):
     if isinstance(outcome, str):
         return FileOutcome(source.name, "pyshacl",
                            _reference(source, knowledge, shapes, max_literal, _worker["cut_schema"]), outcome)
-    findings = [make_finding(knowledge, shapes, raw) for raw in outcome]
+    raw_findings, delegated = outcome
+    findings = [make_finding(knowledge, shapes, raw) for raw in raw_findings]
+    reason = None
+    if delegated:
+        pairs = frozenset((check.shape, check.constraint) for check in delegated)
+        wanted = {str(check.constraint) for check in delegated}
+        answered = _reference(source, knowledge, shapes_for(shapes, pairs), max_literal, _worker["cut_schema"])
+        # Described from the whole shapes graph, as every other finding, and only the delegated rules' own.
+        findings += [make_finding(knowledge, shapes, _raw(f)) for f in answered if f.source_constraint in wanted]
+        reason = "a rule compares a literal that rdflib and the store may read differently"
     sort_findings(findings)
-    return FileOutcome(source.name, "compiled", findings)
+    return FileOutcome(source.name, "compiled", findings, reason, tuple(str(c.constraint) for c in delegated))
+
+
+def _raw(finding) -> RawFinding:
+    return RawFinding(finding.focus_node, finding.path_node, URIRef(finding.severity_iri), URIRef(finding.component),
+                      finding.shape_node, URIRef(finding.source_constraint), finding.value_node, finding.handovers)
 
 
 def validate_compiled(arguments: list[str], knowledge: Graph, shapes: Graph, input_format: str | None = None,

@@ -32,6 +32,7 @@ NESTED_ALLOWED = VALUE_PARAMETERS | set(_LOGICAL) | {SH.nodeKind, SH.name, SH.de
 class ValueTest:
     component: URIRef
     accepts: Callable[[object], bool]
+    datatype: URIRef | None = None  # the sh:datatype a DatatypeConstraintComponent test asks for
 
 
 def rdflib_term(term):
@@ -158,7 +159,7 @@ def _nested(shapes: Graph, shape) -> Callable[[object], bool]:
 def _tests(shapes: Graph, shape) -> list[ValueTest]:
     out = []
     for rule in shapes.objects(shape, SH.datatype):
-        out.append(ValueTest(SH.DatatypeConstraintComponent, _datatype(rule)))
+        out.append(ValueTest(SH.DatatypeConstraintComponent, _datatype(rule), rule))
     flags = shapes.value(shape, SH.flags)
     for pattern in shapes.objects(shape, SH.pattern):
         out.append(ValueTest(SH.PatternConstraintComponent, _pattern(pattern, flags)))
