@@ -50,8 +50,9 @@ MUTATIONS = {
     "profile:skos-ap-no": lambda g: _remove_label(g, ALPHA, SKOS.prefLabel, "nn"),
     "profile:fda-dk": lambda g: _remove_label(g, GAMMA, SKOS.definition, "da"),
     "sources:concepts": lambda g: g.remove((DELTA, DCTERMS.source, None)),
-    "legal-sources:whole-act": lambda g: g.add((DELTA, URIRef("http://xmlns.com/foaf/0.1/focus"),
-                                                URIRef("https://www.retsinformation.dk/eli/lta/2024/989"))),
+    # gamma then links only the act's ELI, which the registry's ovg:actPattern marks as a whole act
+    "legal-sources:whole-act": lambda g: g.remove((GAMMA, URIRef("https://w3id.org/overgang/ontology#legalProvision"),
+                                                   None)),
     "identifiers": lambda g: g.set((BETA, DCTERMS.identifier, Literal(str(ALPHA)))),
     "note-languages": lambda g: g.add((ALPHA, SKOS.scopeNote, Literal("Only in English.", lang="en"))),
     "alignment:targets": lambda g: g.add((ALPHA, SKOS.relatedMatch, DK.nowhere)),

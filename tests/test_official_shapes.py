@@ -22,7 +22,8 @@ OFFICIAL = SHARED / "external" / "skos-ap-no" / "SKOS-AP-NO-Begrep-shape_shape_v
 # A profile names the published specification it implements (dct:conformsTo in vocab/<code>/jurisdiction.ttl);
 # these are the specifications whose official shapes shared/external holds (see its SOURCE.md).
 OFFICIAL_SHAPES = {"https://data.norge.no/specification/skos-ap-no-begrep/": OFFICIAL}
-pytestmark = pytest.mark.skipif(not OFFICIAL.is_file(), reason="shared/external/skos-ap-no is not present")
+pytestmark = [pytest.mark.skipif(not OFFICIAL.is_file(), reason="shared/external/skos-ap-no is not present"),
+              pytest.mark.xdist_group("official-shapes")]
 
 
 @pytest.fixture(scope="module")
