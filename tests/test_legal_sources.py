@@ -30,10 +30,10 @@ def test_at_least_ninety_percent_at_provision_level():
     assert provision / governed >= 0.9, (provision, governed)
 
 
-# The plain share reached when this floor was set (102 of 146 law-governed concepts, after the section-level
+# The plain share reached when this floor was set (115 of 146 law-governed concepts, after the section-level
 # passes on both sides and once acts without a concept of their own count as acts through the registry's
 # ovg:actPattern); raise it when sections are verified, never lower it.
-PLAIN_SHARE_FLOOR = 0.69
+PLAIN_SHARE_FLOOR = 0.78
 
 
 def test_the_plain_share_of_provision_level_sources_does_not_fall(capsys):
