@@ -1,6 +1,7 @@
 from pathlib import Path
 
 import pytest
+from made_once import made_once
 
 from catalogue.source import netguard
 from catalogue.source.loader import load
@@ -34,9 +35,7 @@ def _network_guard_off_after_test():
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory):
-    """The real catalogue's site, built once for the whole run."""
+    """The real catalogue's site, built once for the whole run (once, not once per test worker)."""
     from catalogue.site.build import build_site
 
-    out = tmp_path_factory.mktemp("site") / "out"
-    build_site(CatalogueLocation(REPO, "checkout"), out)
-    return out
+    return made_once(tmp_path_factory, "built-site", lambda out: build_site(CatalogueLocation(REPO, "checkout"), out))

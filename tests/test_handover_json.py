@@ -21,9 +21,6 @@ from catalogue.handover_json.convert import convert_file
 from catalogue.handover_json.reader import read_json
 from cli import main
 
-# Kept on one test worker (pytest-xdist --dist loadgroup), so the site is built once for the run.
-pytestmark = pytest.mark.xdist_group("site")
-
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (REPO / "examples").glob("*/*.ttl"))
 TWINS = sorted((REPO / "examples" / "json").glob("*/*.json"))

@@ -17,9 +17,6 @@ from rdflib.namespace import DCTERMS, SKOS
 
 from cli import main
 
-# Kept on one test worker (pytest-xdist --dist loadgroup), so its module fixtures are made once.
-pytestmark = pytest.mark.xdist_group("new-jurisdiction")
-
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "jurisdiction-zz"
 ZZ = "https://w3id.org/overgang/zz/"

@@ -9,6 +9,7 @@ folder is absent.
 import pytest
 from conftest import REPO, SHARED
 from jurisdiction_ns import NO
+from made_once import made_once
 from minicatalogue import build, mini_graph
 from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
@@ -22,8 +23,7 @@ OFFICIAL = SHARED / "external" / "skos-ap-no" / "SKOS-AP-NO-Begrep-shape_shape_v
 # A profile names the published specification it implements (dct:conformsTo in vocab/<code>/jurisdiction.ttl);
 # these are the specifications whose official shapes shared/external holds (see its SOURCE.md).
 OFFICIAL_SHAPES = {"https://data.norge.no/specification/skos-ap-no-begrep/": OFFICIAL}
-pytestmark = [pytest.mark.skipif(not OFFICIAL.is_file(), reason="shared/external/skos-ap-no is not present"),
-              pytest.mark.xdist_group("official-shapes")]
+pytestmark = pytest.mark.skipif(not OFFICIAL.is_file(), reason="shared/external/skos-ap-no is not present")
 
 
 @pytest.fixture(scope="module")
@@ -106,8 +106,7 @@ def published(tmp_path_factory):
     from catalogue.source.locate import CatalogueLocation
 
     views = build_views(CatalogueLocation(REPO, "checkout"))
-    out = tmp_path_factory.mktemp("published")
-    write_downloads(views, out)
+    out = made_once(tmp_path_factory, "published-downloads", lambda folder: write_downloads(views, folder))
     return out, views
 
 

@@ -12,9 +12,6 @@ from pathlib import Path
 
 import pytest
 
-# Kept on one test worker (pytest-xdist --dist loadgroup), so the site is built once for the run.
-pytestmark = pytest.mark.xdist_group("site")
-
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "site"
 

@@ -16,9 +16,6 @@ from catalogue.site.build import build_site
 from catalogue.source.locate import CatalogueLocation
 from cli import main
 
-# Kept on one test worker (pytest-xdist --dist loadgroup), so the site is built once for the run.
-pytestmark = pytest.mark.xdist_group("site")
-
 
 @pytest.fixture(scope="module")
 def views(catalogue):
