@@ -21,7 +21,8 @@ def dumps(document: dict) -> str:
 
 
 def model_of(catalogue: Catalogue) -> HandoverModel:
-    return build_model(catalogue.union("ontology", "vocab"), handover_shapes(catalogue))
+    knowledge = catalogue.union("ontology", "vocab")
+    return build_model(knowledge, handover_shapes(catalogue, knowledge))
 
 
 def expected_files(catalogue: Catalogue) -> dict[str, str]:

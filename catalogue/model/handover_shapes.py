@@ -13,8 +13,10 @@ from catalogue.source.loader import Catalogue
 from catalogue.source.locate import HANDOVER_SHAPES
 
 
-def handover_shapes(catalogue: Catalogue) -> Graph:
+def handover_shapes(catalogue: Catalogue, knowledge: Graph | None = None) -> Graph:
+    """``knowledge``: a graph holding the registry that the caller has already merged (the catalogue's union),
+    so the vocabulary is not merged a second time; without it the registry is read from vocab/ here."""
     shapes = Graph()
     for triple in catalogue.graph_for(HANDOVER_SHAPES):
         shapes.add(triple)
-    return add_constraints(shapes, catalogue.union("vocab"))
+    return add_constraints(shapes, knowledge if knowledge is not None else catalogue.union("vocab"))

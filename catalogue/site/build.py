@@ -134,7 +134,7 @@ def build_site(location: CatalogueLocation, out: Path) -> BuildResult:
     _check_output_folder(out, location)
     views = build_views(location)
     # the generated identity-number rules are documented with the rest of the handover shapes
-    shapes = add_constraints(views.catalogue.union("shapes"), views.catalogue.union("vocab"))
+    shapes = add_constraints(views.catalogue.union("shapes"), views.graph)
     examples_folder = location.root / "examples"
     examples = sorted(p.relative_to(examples_folder).as_posix() for p in examples_folder.rglob("*.ttl")) \
         if examples_folder.is_dir() else []

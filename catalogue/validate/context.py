@@ -22,4 +22,5 @@ def context_for(location: CatalogueLocation) -> ValidationContext:
 
     catalogue = load(location)
     query_checks.use_shipped(location.root)
-    return ValidationContext(knowledge=catalogue.union("ontology", "vocab"), shapes=handover_shapes(catalogue))
+    knowledge = catalogue.union("ontology", "vocab")
+    return ValidationContext(knowledge=knowledge, shapes=handover_shapes(catalogue, knowledge))

@@ -61,7 +61,9 @@ def actual_results(run) -> Counter:
                    for f in run.findings)
 
 
-_shapes_cache: dict[Path, Graph] = {}
+# path -> (the knowledge graph the registry rules were read from, the shapes with those rules added); reused
+# only for that same knowledge graph, checked by identity
+_shapes_cache: dict[Path, tuple[Graph, Graph]] = {}
 
 
 def run_entry(entry: ManifestEntry, knowledge: Graph):
@@ -70,12 +72,11 @@ def run_entry(entry: ManifestEntry, knowledge: Graph):
     from catalogue.source.rdfio import parse_file
     from catalogue.validate.pyshacl_engine import run_validation
 
-    if entry.shapes not in _shapes_cache:
-        _shapes_cache[entry.shapes] = parse_file(entry.shapes)
-    # a fresh copy each time: the identity-number rules come from the registry in ``knowledge``
-    shapes = Graph()
-    for triple in _shapes_cache[entry.shapes]:
-        shapes.add(triple)
-    add_constraints(shapes, knowledge)
+    cached = _shapes_cache.get(entry.shapes)
+    if cached is None or cached[0] is not knowledge:
+        # the identity-number rules come from the registry in ``knowledge``
+        cached = (knowledge, add_constraints(parse_file(entry.shapes), knowledge))
+        _shapes_cache[entry.shapes] = cached
+    shapes = cached[1]
     datasets = load_datasets([str(entry.data)])
     return run_validation(datasets.graph, knowledge, shapes)
